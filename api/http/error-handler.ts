@@ -1,0 +1,135 @@
+// Turns anything thrown by a route into {"error":{"code","message"}} with the right status.
+// Clients never see a stack trace or SQL; a database that is down gives 503 with Retry-After.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError } from '../errors.ts';
+
+interface ErrorBody {
+  error: { code: string; message: string; [extra: string]: unknown };
+}
+
+// Connection-level failures of PostgreSQL: refused, reset, admin shutdown, cannot connect now.
+const DB_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+]);
+
+export function isDatabaseDown(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  if (e?.code && DB_DOWN_CODES.has(e.code)) return true;
+  return (
+    typeof e?.message === 'string' &&
+    /Connection terminated|connection timeout|Client has encountered a connection error/.test(e.message)
+  );
+}
+
+function describeValidation(error: FastifyError): string {
+  const first = error.validation?.[0];
+  if (!first) return error.message;
+  const where = error.validationContext ?? 'request';
+  const path = first.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : '';
+  const field = path ? `${where}.${path}` : where;
+  const params = first.params as Record<string, unknown>;
+  switch (first.keyword) {
+    case 'additionalProperties':
+      return `${field} has a field this endpoint does not accept: "${String(params.additionalProperty)}". Remove it.`;
+    case 'required':
+      return `${field} is missing the required field "${String(params.missingProperty)}".`;
+    case 'type':
+      return `${field} must be of type ${String(params.type)}.`;
+    case 'enum':
+      return `${field} must be one of: ${(params.allowedValues as unknown[]).join(', ')}.`;
+    case 'maxLength':
+      return `${field} is too long: at most ${String(params.limit)} characters.`;
+    case 'minLength':
+      return `${field} is too short: at least ${String(params.limit)} characters.`;
+    case 'maximum':
+    case 'minimum':
+      return `${field} ${first.message ?? 'is out of range'}.`;
+    case 'pattern':
+      return `${field} is not in the expected format.`;
+    case 'format':
+      return `${field} must be a valid ${String(params.format)}.`;
+    default:
+      return `${field} ${first.message ?? 'is invalid'}.`;
+  }
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let status: number;
+    let body: ErrorBody;
+    if (error instanceof AppError) {
+      status = error.statusCode;
+      body = { error: { code: error.code, message: error.message, ...(error.details ?? {}) } };
+      for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+    } else if (error.validation) {
+      status = 400;
+      body = { error: { code: 'INVALID_INPUT', message: describeValidation(error) } };
+    } else if (isDatabaseDown(error)) {
+      status = 503;
+      reply.header('retry-after', '5');
+      body = {
+        error: {
+          code: 'UNAVAILABLE',
+          message: 'The database is briefly unavailable. Try again in a few seconds.',
+        },
+      };
+      request.log.warn({ err: error }, 'database unavailable');
+    } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      status = error.statusCode;
+      body = { error: { code: clientCode(error), message: clientMessage(error) } };
+    } else {
+      status = 500;
+      body = {
+        error: { code: 'INTERNAL', message: 'Something went wrong on our side. It has been logged.' },
+      };
+      request.log.error({ err: error }, 'unhandled error');
+    }
+    reply.status(status).send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `There is no ${request.method} ${request.url.split('?')[0]}.` },
+    });
+  });
+}
+
+function clientCode(error: FastifyError): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'MALFORMED_JSON';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'BODY_TOO_LARGE';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    default:
+      return error.statusCode === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST';
+  }
+}
+
+function clientMessage(error: FastifyError): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'The request body is not valid JSON.';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The request says it is JSON but the body is empty.';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is too large.';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Send the body as application/json.';
+    default:
+      return error.message;
+  }
+}

@@ -1,0 +1,46 @@
+// Small, boring crypto helpers shared by everything that tags or seals: keyed hashes with
+// unambiguous concatenation, and AES-256-GCM boxes.
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export type Part = string | Buffer | number;
+
+/** HMAC-SHA256 over length-prefixed parts, so ("ab","c") and ("a","bc") never collide. */
+export function keyedHash(key: Buffer | string, ...parts: Part[]): Buffer {
+  const mac = createHmac('sha256', key);
+  for (const part of parts) {
+    const bytes = Buffer.isBuffer(part) ? part : Buffer.from(String(part), 'utf8');
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(bytes.length);
+    mac.update(length);
+    mac.update(bytes);
+  }
+  return mac.digest();
+}
+
+/** AES-256-GCM: iv(12) ‖ tag(16) ‖ ciphertext. The aad binds a box to its row (e.g. the post id). */
+export function seal(key: Buffer, plaintext: string, aad: string): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+/** The plaintext, or null when the key is wrong (e.g. a dead key can no longer be had). */
+export function unseal(key: Buffer, box: Buffer, aad: string): string | null {
+  if (box.length < 29) return null;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, box.subarray(0, 12));
+    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    decipher.setAuthTag(box.subarray(12, 28));
+    return Buffer.concat([decipher.update(box.subarray(28)), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+export function sameSecret(a: string, b: string): boolean {
+  const ha = keyedHash('compare', a);
+  const hb = keyedHash('compare', b);
+  return timingSafeEqual(ha, hb) && a.length === b.length;
+}
