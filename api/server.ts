@@ -4,7 +4,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { dashboardRoutes } from '../dashboards/routes.ts';
+import { companiesRoutes } from './companies/routes.ts';
 import { installErrorHandling } from './http/error-handler.ts';
+import './http/route-context.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { authenticate } from './identity/authenticate.ts';
 import { identityRoutes } from './identity/routes.ts';
@@ -47,19 +49,26 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  app.get('/health', { schema: { hide: true } }, async (_request, reply) => {
-    try {
-      await services.db.query('SELECT 1');
-      return { status: 'ok', database: services.db.kind };
-    } catch {
-      reply.status(503).header('retry-after', '5');
-      return { status: 'unavailable', database: services.db.kind };
-    }
-  });
+  app.decorateRequest('pageDepth', null);
+
+  app.get(
+    '/health',
+    { schema: { hide: true }, config: { routeClass: 'public' } },
+    async (_request, reply) => {
+      try {
+        await services.db.query('SELECT 1');
+        return { status: 'ok', database: services.db.kind };
+      } catch {
+        reply.status(503).header('retry-after', '5');
+        return { status: 'unavailable', database: services.db.kind };
+      }
+    },
+  );
 
   await app.register(authenticate, { services });
   await app.register(protection, { services });
   await app.register(identityRoutes, { services, prefix: '/v1' });
+  await app.register(companiesRoutes, { services, prefix: '/v1' });
   await app.register(forumRoutes, { services, prefix: '/v1' });
   await app.register(salariesRoutes, { services, prefix: '/v1' });
   await app.register(operatorRoutes, { services, prefix: '/v1/operator' });
