@@ -61,7 +61,10 @@ export function openReporterBox(
   return key ? unseal(subkey(key, 'reporter-box'), box, salaryId) : null;
 }
 
-/** Account deletion: the account's live salary reports are deleted (decrypting each live box). */
+/**
+ * Account deletion: the account's live salary reports become tombstones (no tag; the ETL removes
+ * their contribution, then the box goes). Finds them by decrypting each live box.
+ */
 export async function deleteAccountSalaries(
   db: Queryable,
   keys: KeyStore,
@@ -70,7 +73,7 @@ export async function deleteAccountSalaries(
   let deleted = 0;
   for (const year of keys.livePeriods('salary')) {
     const { rows } = await db.query<{ id: string; reporter_box: Buffer }>(
-      'SELECT id, reporter_box FROM salaries WHERE submitted_year = $1 AND reporter_box IS NOT NULL',
+      'SELECT id, reporter_box FROM salaries WHERE submitted_year = $1 AND reporter_box IS NOT NULL AND NOT deleted',
       [year],
     );
     const mine = rows
