@@ -34,7 +34,7 @@ export async function migrate(db: Db): Promise<string[]> {
   return ran;
 }
 
-/** Splits on semicolons at line ends, outside $$-quoted bodies. Extended protocol takes one statement. */
+/** Splits on semicolons at line ends (a trailing -- comment allowed), outside $$-quoted bodies: PGlite's extended protocol takes one statement at a time. */
 function splitStatements(sql: string): string[] {
   const statements: string[] = [];
   let current = '';
@@ -44,7 +44,7 @@ function splitStatements(sql: string): string[] {
     current += `${line}\n`;
     const dollars = line.match(/\$\$/g)?.length ?? 0;
     if (dollars % 2 === 1) inDollar = !inDollar;
-    if (!inDollar && /;\s*$/.test(line)) {
+    if (!inDollar && /;\s*(--.*)?$/.test(line)) {
       statements.push(current.trim());
       current = '';
     }

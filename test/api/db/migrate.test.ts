@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { migrate } from '../../../api/db/index.ts';
+import { openPgliteDb } from '../../../api/db/pglite.ts';
 import { openTestDb, type TestDb } from '../../support/db.ts';
 
 describe('migrations and the Db interface', () => {
@@ -9,6 +11,17 @@ describe('migrations and the Db interface', () => {
   });
   afterAll(async () => {
     await db.close();
+  });
+
+  it('applies every migration on embedded PGlite too (one statement at a time)', async () => {
+    const lite = await openPgliteDb();
+    try {
+      const ran = await migrate(lite);
+      expect(ran[0]).toBe('001_init.sql');
+      expect(ran.length).toBe(readdirSync(new URL('../../../api/db/migrations/', import.meta.url)).length);
+    } finally {
+      await lite.close();
+    }
   });
 
   it('records each migration once; a second run applies nothing', async () => {
