@@ -4,6 +4,7 @@
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
+import { PENDING_KEPT_AFTER_EXPIRY_MS } from './identity/signup-codes.ts';
 import type { AdvanceReport, KeyStore } from './keys/keystore.ts';
 import { addDays, periodEnd, periodIndex, periodLabel, periodStart } from './keys/periods.ts';
 
@@ -58,7 +59,10 @@ export async function forgetExpired(deps: {
     addDays(now, -config.botEventsDays),
   ]);
   const sessions = await db.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
-  const codes = await db.query('DELETE FROM email_codes WHERE expires_at <= $1', [now]);
+  // Expired sign-up codes stay a day so "expired, register again" keeps its answer.
+  const codes = await db.query('DELETE FROM email_codes WHERE expires_at <= $1', [
+    new Date(now.getTime() - PENDING_KEPT_AFTER_EXPIRY_MS),
+  ]);
 
   return {
     advanced,

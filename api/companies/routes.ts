@@ -1,5 +1,99 @@
-// Companies: GET /v1/companies and the operator's POST /v1/operator/companies. (Being built.)
+// Companies: the public list (GET /v1/companies) and the operator's POST /v1/operator/companies.
+// The list shows what a board is and which addresses verify for it; never how many members it has.
 import type { FastifyPluginAsync } from 'fastify';
+import { type Static, Type } from 'typebox';
+import { badRequest } from '../errors.ts';
+import { isFreeMailDomain } from '../identity/free-mail.ts';
+import { operatorGuard } from '../operator/require-operator.ts';
 import type { Services } from '../services.ts';
+import { isValidDomain, normaliseDomain } from './domains.ts';
+import { createCompany, listCompanies } from './repository.ts';
 
-export const companiesRoutes: FastifyPluginAsync<{ services: Services }> = async () => {};
+const CompanyView = Type.Object(
+  {
+    slug: Type.String(),
+    name: Type.String(),
+    domains: Type.Array(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+const NewCompanyBody = Type.Object(
+  {
+    slug: Type.String({
+      minLength: 2,
+      maxLength: 60,
+      pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+      description: 'Lower-case letters, digits and single hyphens, e.g. acme-cloud.',
+    }),
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    domains: Type.Array(Type.String({ minLength: 3, maxLength: 253 }), {
+      minItems: 1,
+      maxItems: 50,
+      description: 'E-mail domains the company owns, e.g. acme.example. Subdomains are included.',
+    }),
+  },
+  { additionalProperties: false },
+);
+type NewCompanyBody = Static<typeof NewCompanyBody>;
+
+function cleanDomains(raw: readonly string[]): string[] {
+  const domains = [...new Set(raw.map(normaliseDomain))];
+  for (const domain of domains) {
+    if (!isValidDomain(domain))
+      throw badRequest(
+        'INVALID_DOMAIN',
+        `"${domain}" is not an e-mail domain. Give host names such as acme.example (letters, digits, hyphens and dots).`,
+      );
+    if (isFreeMailDomain(domain))
+      throw badRequest(
+        'FREE_MAIL_DOMAIN',
+        `${domain} is a free-mail provider: anyone can have an address there, so it cannot verify an employer.`,
+      );
+  }
+  return domains;
+}
+
+export const companiesRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
+  app.get(
+    '/companies',
+    {
+      config: { routeClass: 'public' },
+      schema: {
+        tags: ['companies'],
+        summary: 'Every company with its slug, name and the e-mail domains that verify for it',
+        response: { 200: Type.Object({ companies: Type.Array(CompanyView) }) },
+      },
+    },
+    async () => {
+      const companies = await listCompanies(services.db);
+      return { companies: companies.map(({ slug, name, domains }) => ({ slug, name, domains })) };
+    },
+  );
+
+  app.post<{ Body: NewCompanyBody }>(
+    '/operator/companies',
+    {
+      config: { routeClass: 'operator' },
+      // Before body validation: without the token a caller learns nothing, not even the schema.
+      onRequest: operatorGuard(services.secrets.OPERATOR_TOKEN),
+      schema: {
+        tags: ['operator'],
+        summary: 'Add a company and the e-mail domains it owns (operator token in X-Operator-Token)',
+        body: NewCompanyBody,
+        response: { 201: CompanyView },
+      },
+    },
+    async (request, reply) => {
+      const name = request.body.name.trim();
+      if (!name) throw badRequest('INVALID_NAME', 'body.name must contain more than spaces.');
+      const company = await createCompany(services.db, services.clock, services.random, {
+        slug: request.body.slug,
+        name,
+        domains: cleanDomains(request.body.domains),
+      });
+      reply.status(201);
+      return { slug: company.slug, name: company.name, domains: company.domains };
+    },
+  );
+};

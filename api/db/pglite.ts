@@ -20,7 +20,7 @@ function wrap(handle: PgliteLike): Queryable {
           }
         }
       }
-      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+      return { rows: result.rows, rowCount: result.affectedRows || result.rows.length };
     },
   };
 }

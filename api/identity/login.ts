@@ -1,0 +1,53 @@
+// POST /v1/auth/login: e-mail + password → a session. An unknown address and a wrong password get
+// the same 401 after the same argon2 work (a dummy hash stands in for the missing account), and
+// the same back-off (login-backoff.ts), so neither the answer nor the lockout reveals an account.
+import { AppError } from '../errors.ts';
+import type { Services } from '../services.ts';
+import { clearLoginFailures, findLoginRow, recordLoginFailure } from './accounts.ts';
+import { emailHash, parseEmail } from './email.ts';
+import { secondsLocked, tooManyLoginAttempts, type UnknownAddressFailures } from './login-backoff.ts';
+import { passwordMatches } from './passwords.ts';
+import { createSession } from './sessions.ts';
+
+export interface LoginInput {
+  email: string;
+  password: string;
+}
+
+export const wrongCredentials = () =>
+  new AppError(
+    401,
+    'WRONG_CREDENTIALS',
+    'That e-mail and password do not match an account. Check both, or register at /v1/auth/register.',
+  );
+
+export async function login(
+  services: Services,
+  unknownFailures: UnknownAddressFailures,
+  dummyHash: () => Promise<string>,
+  input: LoginInput,
+): Promise<{ token: string; expiresAt: string }> {
+  const { db, clock, secrets } = services;
+  const normalised = parseEmail(input.email)?.normalised ?? input.email.trim().toLowerCase();
+  const hash = emailHash(secrets.EMAIL_HASH_SECRET, normalised);
+  const account = await findLoginRow(db, hash);
+
+  const locked = secondsLocked(account ?? unknownFailures.get(hash), clock.now());
+  if (locked > 0) throw tooManyLoginAttempts(locked);
+
+  const matches = await passwordMatches(account?.passwordHash ?? (await dummyHash()), input.password);
+  if (!account || !matches) {
+    if (account) await recordLoginFailure(db, clock, account.id);
+    else unknownFailures.recordFailure(hash, clock.now());
+    throw wrongCredentials();
+  }
+  await clearLoginFailures(db, account.id);
+  const session = await createSession(
+    db,
+    clock,
+    account.id,
+    services.config.sessionTtlHours,
+    services.random,
+  );
+  return { token: session.token, expiresAt: session.expiresAt.toISOString() };
+}
