@@ -1,5 +1,6 @@
 // Companies: the public list (GET /v1/companies) and the operator's POST /v1/operator/companies.
 // The list shows what a board is and which addresses verify for it; never how many members it has.
+import { GENERAL_BOARD } from '../forum/boards.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { badRequest } from '../errors.ts';
@@ -87,6 +88,12 @@ export const companiesRoutes: FastifyPluginAsync<{ services: Services }> = async
     async (request, reply) => {
       const name = request.body.name.trim();
       if (!name) throw badRequest('INVALID_NAME', 'body.name must contain more than spaces.');
+      if (request.body.slug === GENERAL_BOARD) {
+        throw badRequest(
+          'RESERVED_SLUG',
+          `"${GENERAL_BOARD}" is the general board's name; choose another slug.`,
+        );
+      }
       const company = await createCompany(services.db, services.clock, services.random, {
         slug: request.body.slug,
         name,

@@ -4,7 +4,7 @@
 // epoch's key lives the same person gets the same tag (so the same alias); once it dies nobody can
 // recompute it, and a later post by the same person starts a fresh alias.
 import { createHmac } from 'node:crypto';
-import { keyedHash } from '../keys/crypto.ts';
+import { keyedHash, subkey } from '../keys/crypto.ts';
 import type { KeyStore } from '../keys/keystore.ts';
 import { periodIndex } from '../keys/periods.ts';
 import { ADJECTIVES, NOUNS } from './alias-words.ts';
@@ -29,7 +29,7 @@ export function aliasTag(
   const epochDay = firstDay + epoch * authorLinkDays;
   const dayKey = keys.keyForPeriod('author', epochDay);
   if (!dayKey) return null;
-  return { tag: keyedHash(keyedHash(dayKey, 'alias'), accountId, threadId), epochDay };
+  return { tag: keyedHash(subkey(dayKey, 'alias'), accountId, threadId), epochDay };
 }
 
 /** Candidate alias words for a tag; attempt 1, 2, … give other candidates when one is taken in the thread. */

@@ -3,7 +3,7 @@
 //   author_box = AES-256-GCM(account id), aad = post id — lets the ETL count contributors.
 // When the day key dies both are noise, and the forgetting job clears them.
 import type { Queryable } from '../db/index.ts';
-import { keyedHash, seal, unseal } from '../keys/crypto.ts';
+import { keyedHash, seal, subkey, unseal } from '../keys/crypto.ts';
 import type { KeyStore } from '../keys/keystore.ts';
 import { periodLabel, periodStart } from '../keys/periods.ts';
 
@@ -12,8 +12,6 @@ export interface AuthorLink {
   authorTag: Buffer;
   authorBox: Buffer;
 }
-
-const subkey = (dayKey: Buffer, use: string) => keyedHash(dayKey, use);
 
 /** The link for a new post, or null when the day's key is gone (the post is born authorless). */
 export function linkAuthor(keys: KeyStore, postId: string, accountId: string, at: Date): AuthorLink | null {

@@ -17,9 +17,22 @@ export function keyedHash(key: Buffer | string, ...parts: Part[]): Buffer {
   return mac.digest();
 }
 
+// IVs come from a pool of OS randomness: one getrandom call per 1,024 boxes instead of one each
+// (bulk writers seal a million boxes). Each IV is still 96 fresh random bits, never reused.
+let ivPool = Buffer.alloc(0);
+let ivAt = 0;
+function nextIv(): Buffer {
+  if (ivAt + 12 > ivPool.length) {
+    ivPool = randomBytes(12 * 1024);
+    ivAt = 0;
+  }
+  ivAt += 12;
+  return ivPool.subarray(ivAt - 12, ivAt);
+}
+
 /** AES-256-GCM: iv(12) ‖ tag(16) ‖ ciphertext. The aad binds a box to its row (e.g. the post id). */
 export function seal(key: Buffer, plaintext: string, aad: string): Buffer {
-  const iv = randomBytes(12);
+  const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
@@ -37,6 +50,26 @@ export function unseal(key: Buffer, box: Buffer, aad: string): string | null {
   } catch {
     return null;
   }
+}
+
+const subkeyCache = new WeakMap<Buffer, Map<string, Buffer>>();
+
+/**
+ * HMAC(key, use): a purpose-bound key derived from a chain key, cached per key object. When the
+ * key store drops a dead key the cache entry goes with it (a WeakMap holds nothing alive).
+ */
+export function subkey(key: Buffer, use: string): Buffer {
+  let uses = subkeyCache.get(key);
+  if (!uses) {
+    uses = new Map();
+    subkeyCache.set(key, uses);
+  }
+  let derived = uses.get(use);
+  if (!derived) {
+    derived = keyedHash(key, use);
+    uses.set(use, derived);
+  }
+  return derived;
 }
 
 export function sameSecret(a: string, b: string): boolean {

@@ -4,7 +4,7 @@
 //   reporter_box = AES-256-GCM(account id), aad = salary id — lets the ETL count contributors.
 // The key dies 90 days after the submission year ends; then neither links anyone.
 import type { Queryable } from '../db/index.ts';
-import { keyedHash, seal, unseal } from '../keys/crypto.ts';
+import { keyedHash, seal, subkey, unseal } from '../keys/crypto.ts';
 import type { KeyStore } from '../keys/keystore.ts';
 import { periodStart } from '../keys/periods.ts';
 
@@ -13,8 +13,6 @@ export interface ReportKey {
   jobFamily: string;
   year: number;
 }
-
-const subkey = (yearKey: Buffer, use: string) => keyedHash(yearKey, use);
 
 function yearKey(keys: KeyStore, submittedYear: number): Buffer | null {
   return keys.keyForPeriod('salary', submittedYear);

@@ -9,11 +9,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * Feature tests run with the scraper defence in monitor mode (it records, never acts): an
+ * app.inject() client looks like a bot on purpose. test/api/protection tests it enforcing.
+ */
 export async function openTestApp(
   env: Record<string, string> = {},
   options: Parameters<typeof openTestServices>[1] = {},
 ): Promise<TestApp> {
-  const services = await openTestServices(env, options);
+  const services = await openTestServices({ PROTECTION_MODE: 'monitor', ...env }, options);
   const app = await buildApp(services, { logger: false });
   await app.ready();
   return {

@@ -22,7 +22,7 @@ describe('migrations and the Db interface', () => {
     } finally {
       await lite.close();
     }
-  });
+  }, 120_000);
 
   it('records each migration once; a second run applies nothing', async () => {
     expect(await migrate(db)).toEqual([]);

@@ -1,0 +1,196 @@
+// Layered budgets (S1) on @fastify/rate-limit: per route class, keyed by account, by network
+// prefix and by fingerprint, each with its own number in the policy (0 turns a layer off), plus
+// the daily read quota per account (thread views). A throttle decision shrinks every budget by
+// policy.throttleFactor. Counting goes through our clock-driven counter store (Redis when
+// configured, memory otherwise), started in the same round trip as the behaviour lookups;
+// answers carry RateLimit-Limit/-Remaining/-Reset, and a refusal is a 429 with Retry-After.
+// While Redis is down each class does what policy.redisDown says: "local" counts in this instance's memory, "closed" answers 503, "open" skips its budgets.
+// (Per-account login back-off lives with the login itself: api/identity/login-backoff.ts.)
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { DAY_MS } from '../clock.ts';
+import { AppError, unavailable } from '../errors.ts';
+import type { RouteClass } from '../http/route-context.ts';
+import type { LayerOptions } from './context.ts';
+import type { Policy } from './policy.ts';
+import { type ProtectionState, shortAccount, shortNetwork } from './request-state.ts';
+import { rateLimitStoreFor } from './store/rate-limit-store.ts';
+
+type Layer = 'account' | 'network' | 'fingerprint';
+const LAYERS: readonly Layer[] = ['account', 'network', 'fingerprint'];
+const WHO: Record<Layer, string> = {
+  account: 'this account',
+  network: 'your network',
+  fingerprint: 'this app or browser build',
+};
+
+/** The policy's budget for a class and layer (0: the layer is off). */
+export function fullBudget(policy: Policy, routeClass: RouteClass, layer: Layer): number {
+  const budget = policy.budgets[routeClass];
+  return layer === 'account'
+    ? budget.perAccount
+    : layer === 'network'
+      ? budget.perNetwork
+      : budget.perFingerprint;
+}
+
+/** The budget a request is judged by: the full one, or a throttled client's share of it. */
+export function budgetFor(policy: Policy, state: ProtectionState, layer: Layer): number {
+  const base = fullBudget(policy, state.routeClass, layer);
+  if (base === 0) return 0;
+  return state.decision === 'throttle' ? Math.max(1, Math.floor(base * policy.throttleFactor)) : base;
+}
+
+function layerKey(state: ProtectionState, layer: Layer): string | null {
+  const cls: RouteClass = state.routeClass;
+  if (layer === 'account') return state.accountTag ? `${cls}.a.${shortAccount(state)}` : null;
+  if (layer === 'network') return `${cls}.n.${shortNetwork(state)}`;
+  return `${cls}.f.${state.fingerprintId.slice(0, 24)}`;
+}
+
+const stateOf = (request: FastifyRequest): ProtectionState => request.protection!;
+
+type LimiterResult = Awaited<ReturnType<ReturnType<FastifyInstance['createRateLimit']>>>;
+
+export interface BudgetVerdict {
+  limit: string;
+  max: number;
+  remaining: number;
+  resetSeconds: number;
+  windowSeconds: number;
+  exceeded: boolean;
+}
+
+/**
+ * Counting starts before the decision (in the same round trip as the behaviour lookups), against
+ * the full budget; once the decision is known a throttle shrinks the budget it is judged by.
+ */
+export function verdictFor(limit: string, result: LimiterResult, max: number): BudgetVerdict | null {
+  if (result.isAllowed) return null;
+  // The limiter reports remaining = max(0, budget − count) and exceeded = count > budget.
+  const count = result.isExceeded ? result.max + 1 : result.max - result.remaining;
+  return {
+    limit,
+    max,
+    remaining: Math.max(0, max - count),
+    resetSeconds: result.ttlInSeconds,
+    windowSeconds: Math.round(result.timeWindow / 1000),
+    exceeded: result.isExceeded || count > max,
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Budget counts started by rateLimitCounting, judged by rateLimitVerdict. */
+    budgetCounts: Promise<{ limit: string; layer: Layer | null; result: LimiterResult }[]> | null;
+  }
+}
+
+const counting: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
+  const { policy, store } = context;
+  await app.register(rateLimit, { global: false, store: rateLimitStoreFor(store), enableDraftSpec: true });
+  app.decorateRequest('budgetCounts', null);
+
+  // Only layers that apply to a request are asked (see the hook), so the limiters need no allowList.
+  const limiters = LAYERS.map((layer) => ({
+    layer,
+    check: app.createRateLimit({
+      keyGenerator: (request) => layerKey(stateOf(request), layer) ?? '-',
+      max: (request) => fullBudget(policy, stateOf(request).routeClass, layer),
+      timeWindow: (request) => policy.budgets[stateOf(request).routeClass].windowSeconds * 1000,
+    }),
+  }));
+  const quota = app.createRateLimit({
+    keyGenerator: (request) => `quota.${shortAccount(stateOf(request))}`,
+    max: policy.readQuota.perAccountPerDay,
+    timeWindow: DAY_MS,
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const state = request.protection;
+    if (!state || state.allowListed) return;
+    if (store.degraded) {
+      const whenDown = policy.redisDown[state.routeClass];
+      if (whenDown === 'open') return;
+      if (whenDown === 'closed') {
+        if (context.mode === 'enforce')
+          throw unavailable(
+            'This is paused for a moment while a protection service recovers. Try again in a few seconds.',
+          );
+        return;
+      }
+    }
+    const checks: Promise<{ limit: string; layer: Layer | null; result: LimiterResult }>[] = [];
+    if (state.routeClass === 'read' && state.accountTag !== null && policy.readQuota.perAccountPerDay > 0)
+      checks.push(quota(request).then((result) => ({ limit: 'read-quota', layer: null, result })));
+    for (const { layer, check } of limiters)
+      if (layerKey(state, layer) !== null && fullBudget(policy, state.routeClass, layer) > 0)
+        checks.push(check(request).then((result) => ({ limit: `rate-limit-${layer}`, layer, result })));
+    if (checks.length === 0) return;
+    const counts = Promise.all(checks);
+    counts.catch(() => {}); // awaited by the verdict hook; never an unhandled rejection
+    request.budgetCounts = counts;
+  });
+};
+
+const verdict: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
+  const { policy, metrics } = context;
+  const enforced = context.mode === 'enforce';
+
+  app.addHook('onRequest', async (request, reply) => {
+    const state = request.protection;
+    if (!state || !request.budgetCounts) return;
+    let shown: BudgetVerdict | null = null;
+    for (const { limit, layer, result } of await request.budgetCounts) {
+      const max = layer === null ? policy.readQuota.perAccountPerDay : budgetFor(policy, state, layer);
+      const judged = verdictFor(limit, result, max);
+      if (!judged) continue;
+      if (judged.exceeded) {
+        shown = judged;
+        break;
+      }
+      if (!shown || judged.remaining < shown.remaining) shown = judged;
+    }
+    if (!shown) return;
+    const headers = {
+      'ratelimit-limit': String(shown.max),
+      'ratelimit-remaining': String(shown.remaining),
+      'ratelimit-reset': String(shown.resetSeconds),
+    };
+    if (!shown.exceeded) {
+      reply.headers(headers);
+      return;
+    }
+    state.limited = shown.limit;
+    metrics.rateLimited.inc({
+      route_class: state.routeClass,
+      limit: shown.limit,
+      enforced: String(enforced),
+    });
+    if (!enforced) return;
+    const retry = { ...headers, 'retry-after': String(shown.resetSeconds) };
+    if (shown.limit === 'read-quota')
+      throw new AppError(
+        429,
+        'READ_QUOTA_EXHAUSTED',
+        `This account has opened ${shown.max} threads today, the daily limit. It resets at midnight UTC, in ${shown.resetSeconds} s.`,
+        retry,
+        { retryAfterSeconds: shown.resetSeconds },
+      );
+    const layer = shown.limit.replace('rate-limit-', '') as Layer;
+    throw new AppError(
+      429,
+      'RATE_LIMITED',
+      `Too many ${state.routeClass} requests from ${WHO[layer]}: at most ${shown.max} per ${shown.windowSeconds} s. ` +
+        `Try again in ${shown.resetSeconds} s.`,
+      retry,
+      { retryAfterSeconds: shown.resetSeconds },
+    );
+  });
+};
+
+/** Starts counting the request against its budgets (registered before the decision layer). */
+export const rateLimitCounting = fp(counting, { name: 'protection-rate-limit-counting' });
+/** Judges the counts against the budgets the decision left (registered after it). */
+export const rateLimitVerdict = fp(verdict, { name: 'protection-rate-limit-verdict' });

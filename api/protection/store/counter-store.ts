@@ -1,0 +1,65 @@
+// The counter store every protection layer keeps its state in: fixed-window counters (budgets,
+// quotas), sliding distinct sets (breadth, sybils, network hopping), short recent lists (request
+// intervals, page depths) and expiring marks (traps). Two implementations sit side by side —
+// memory-store.ts (one process, bounded LRU) and redis-store.ts (shared by every API instance) —
+// and the layers never know which one they have. Windows follow the injected clock, never the
+// wall clock, so tests and the scraper simulation can move time.
+
+export interface WindowCount {
+  /** Requests counted in the current window, this one included. */
+  count: number;
+  /** Milliseconds until the window ends (by the clock). */
+  resetMs: number;
+}
+
+export interface DistinctCount {
+  /** Distinct members seen within the whole window. */
+  total: number;
+  /** Distinct members seen within the recent part of the window. */
+  recent: number;
+}
+
+export interface CounterStore {
+  /** Adds `by` to the counter of the fixed clock window of `windowMs` that contains now. */
+  increment(key: string, windowMs: number, by?: number): Promise<WindowCount>;
+  /** The same counter, read without counting. */
+  peek(key: string, windowMs: number): Promise<WindowCount>;
+  /**
+   * Notes `member` as seen now in a sliding window; returns the distinct members seen within
+   * `windowMs` and within `recentMs`. At most `maxTracked` members are kept (the oldest go first).
+   */
+  noteDistinct(
+    key: string,
+    member: string,
+    windowMs: number,
+    recentMs: number,
+    maxTracked: number,
+  ): Promise<DistinctCount>;
+  /** The same distinct counts, read without noting anything. */
+  countDistinct(key: string, windowMs: number, recentMs: number): Promise<DistinctCount>;
+  /** Puts `value` first in a list kept to `keep` items that lives `ttlMs`; returns it, newest first. */
+  pushRecent(key: string, value: string, keep: number, ttlMs: number): Promise<string[]>;
+  /** The list, newest first (empty when it expired). */
+  recent(key: string): Promise<string[]>;
+  /** Sets a mark that lasts `ttlMs`. */
+  mark(key: string, ttlMs: number): Promise<void>;
+  /** For each key: is its mark alive? */
+  marked(keys: readonly string[]): Promise<boolean[]>;
+  /** True the first time it is called for `key` within `ttlMs`, false after. */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Thrown by a shared store that cannot answer (Redis down); resilient-store.ts catches it. */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`counter store unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** Index of the fixed window containing `nowMs` and the milliseconds until it ends. */
+export function fixedWindow(nowMs: number, windowMs: number): { index: number; resetMs: number } {
+  const index = Math.floor(nowMs / windowMs);
+  return { index, resetMs: (index + 1) * windowMs - nowMs };
+}

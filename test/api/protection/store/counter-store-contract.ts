@@ -1,0 +1,70 @@
+// The behaviour every CounterStore must have, run against each implementation (memory, Redis).
+// Time only moves through the ManualClock, so windows are exercised without waiting.
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../../api/clock.ts';
+import type { CounterStore } from '../../../../api/protection/store/counter-store.ts';
+
+export function counterStoreContract(name: string, open: (clock: ManualClock) => Promise<CounterStore>) {
+  describe(`${name} counter store`, () => {
+    const setup = async () => {
+      const clock = new ManualClock('2026-03-02T10:00:30Z');
+      return { clock, store: await open(clock) };
+    };
+
+    it('counts in fixed clock windows and says when the window ends', async () => {
+      const { clock, store } = await setup();
+      expect(await store.increment('k', 60_000)).toEqual({ count: 1, resetMs: 30_000 });
+      expect(await store.increment('k', 60_000, 2)).toEqual({ count: 3, resetMs: 30_000 });
+      expect(await store.peek('k', 60_000)).toEqual({ count: 3, resetMs: 30_000 });
+      clock.advance(30_000);
+      expect(await store.peek('k', 60_000)).toEqual({ count: 0, resetMs: 60_000 });
+      expect((await store.increment('k', 60_000)).count).toBe(1);
+      expect((await store.increment('other', 60_000)).count).toBe(1);
+    });
+
+    it('counts distinct members in a sliding window and its recent part', async () => {
+      const { clock, store } = await setup();
+      await store.noteDistinct('d', 'a', 3_600_000, 600_000, 100);
+      clock.advance(20 * 60_000);
+      await store.noteDistinct('d', 'b', 3_600_000, 600_000, 100);
+      expect(await store.noteDistinct('d', 'b', 3_600_000, 600_000, 100)).toEqual({ total: 2, recent: 1 });
+      expect(await store.countDistinct('d', 3_600_000, 600_000)).toEqual({ total: 2, recent: 1 });
+      clock.advance(45 * 60_000); // "a" is now 65 minutes old
+      expect(await store.countDistinct('d', 3_600_000, 600_000)).toEqual({ total: 1, recent: 0 });
+      expect(await store.countDistinct('never', 3_600_000, 600_000)).toEqual({ total: 0, recent: 0 });
+    });
+
+    it('keeps at most maxTracked members, dropping the oldest', async () => {
+      const { clock, store } = await setup();
+      for (let i = 0; i < 12; i++) {
+        clock.advance(1_000);
+        await store.noteDistinct('cap', `m${i}`, 3_600_000, 3_600_000, 5);
+      }
+      expect(await store.countDistinct('cap', 3_600_000, 3_600_000)).toEqual({ total: 5, recent: 5 });
+    });
+
+    it('keeps short recent lists, newest first', async () => {
+      const { store } = await setup();
+      for (const v of ['1', '2', '3', '4']) await store.pushRecent('l', v, 3, 60_000);
+      expect(await store.recent('l')).toEqual(['4', '3', '2']);
+      expect(await store.recent('none')).toEqual([]);
+    });
+
+    it('keeps marks until they expire by the clock', async () => {
+      const { clock, store } = await setup();
+      await store.mark('m1', 3_600_000);
+      expect(await store.marked(['m1', 'm2'])).toEqual([true, false]);
+      clock.advance(3_600_001);
+      expect(await store.marked(['m1'])).toEqual([false]);
+      expect(await store.marked([])).toEqual([]);
+    });
+
+    it('lets a key be claimed once per ttl', async () => {
+      const { clock, store } = await setup();
+      expect(await store.claimOnce('c', 60_000)).toBe(true);
+      expect(await store.claimOnce('c', 60_000)).toBe(false);
+      clock.advance(60_001);
+      expect(await store.claimOnce('c', 60_000)).toBe(true);
+    });
+  });
+}

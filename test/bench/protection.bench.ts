@@ -1,0 +1,345 @@
+// Benchmark: the same thread-read route (authenticate + one thread and its first posts from the
+// database) three ways in one run — no protection, @fastify/rate-limit alone, the full protection
+// stack — with autocannon; reports req/s and p99 and the ratios against rate-limit alone, and
+// writes its section of test/bench/RESULTS.md. Goal: full ≥ 0.85× rate-limit's throughput and
+// p99 within +2 ms.
+//
+//   npx tsx test/bench/protection.bench.ts [--seconds 4] [--rounds 3] [--connections 20]
+//
+// Each variant's server runs in its own child process (so autocannon does not share its event
+// loop); the database is TEST_DATABASE_URL's PostgreSQL when set (a fresh database, dropped after),
+// else PGlite. With BENCH_REDIS_URL, rate-limit and full are measured on Redis too.
+// The full stack runs its real layers (fingerprint, traps, behaviour, budgets, decision) with a
+// policy whose budgets and thresholds are out of reach, so every request does all the work and
+// none is refused; 200 accounts read 500 threads from one address. The machine is shared, so
+// the variants run in interleaved rounds and the medians are reported.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import rateLimit from '@fastify/rate-limit';
+import Fastify from 'fastify';
+import { Redis } from 'ioredis';
+import { systemClock } from '../../api/clock.ts';
+import { loadConfig } from '../../api/config.ts';
+import { installErrorHandling } from '../../api/http/error-handler.ts';
+import '../../api/http/route-context.ts';
+import { validatorCompiler } from '../../api/http/validation.ts';
+import { authenticate } from '../../api/identity/authenticate.ts';
+import { createSession } from '../../api/identity/sessions.ts';
+import { cryptoRandom, newId } from '../../api/ids.ts';
+import { chainSpecs } from '../../api/keys/chains.ts';
+import { KeyStore } from '../../api/keys/keystore.ts';
+import { outboxMailer } from '../../api/mail/outbox.ts';
+import { protection } from '../../api/protection/index.ts';
+import { loadPolicy, type Policy, validatePolicy } from '../../api/protection/policy.ts';
+import { loadSecrets } from '../../api/secrets.ts';
+import type { Services } from '../../api/services.ts';
+import { HEADERS } from '../support/personas.ts';
+import { openTestDb } from '../support/db.ts';
+
+type Variant = 'none' | 'rate-limit' | 'full' | 'rate-limit-redis' | 'full-redis';
+const ACCOUNTS = 200;
+const THREADS = 500;
+const POSTS_PER_THREAD = 5;
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  non2xx: number;
+  errors: number;
+}
+type AutocannonRequest = { method: string; path: string; headers: Record<string, string> };
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: { setupRequest: (request: AutocannonRequest) => AutocannonRequest }[];
+}) => Promise<AutocannonResult>;
+
+/** Budgets and thresholds out of reach: all the work, no refusals. */
+function benchPolicy(): Policy {
+  const draft = structuredClone(loadPolicy(undefined)) as Policy;
+  for (const budget of Object.values(draft.budgets)) {
+    budget.perAccount = budget.perAccount && 1_000_000;
+    budget.perNetwork = budget.perNetwork && 1_000_000;
+    budget.perFingerprint = budget.perFingerprint && 1_000_000;
+  }
+  draft.readQuota.perAccountPerDay = 1_000_000;
+  draft.thresholds = { throttle: 101, challenge: 101, block: 101 };
+  return validatePolicy(draft, 'bench policy');
+}
+
+// ---- server role: `--serve <variant>` prints "PORT <n>" and then "FIXTURE <json>" ----
+
+async function serve(variant: Variant): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'wc-bench-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const db = await openTestDb();
+  const services: Services = {
+    config,
+    db,
+    clock: systemClock,
+    keys: KeyStore.open(config.keystorePath, chainSpecs(config), systemClock),
+    secrets: loadSecrets(config),
+    mailer: outboxMailer(config.mailOutboxDir, systemClock),
+    random: cryptoRandom,
+  };
+  const now = systemClock.now();
+  const tokens: string[] = [];
+  for (let i = 0; i < ACCOUNTS; i++) {
+    const id = newId();
+    await db.query(
+      `INSERT INTO accounts (id, email_hash, password_hash, member_kind, created_on)
+       VALUES ($1, $2, 'x', 'employee', $3::date)`,
+      [id, cryptoRandom(32), new Date(now.getTime() - 400 * 86_400_000).toISOString().slice(0, 10)],
+    );
+    tokens.push((await createSession(db, systemClock, id, 24)).token);
+  }
+  const threads: string[] = [];
+  for (let i = 0; i < THREADS; i++) {
+    const id = newId();
+    const at = new Date(now.getTime() - i * 60_000);
+    await db.query(
+      'INSERT INTO threads (id, title, created_at, last_post_at, post_count) VALUES ($1, $2, $3, $3, $4)',
+      [id, `Thread ${i}`, at, POSTS_PER_THREAD],
+    );
+    for (let p = 1; p <= POSTS_PER_THREAD; p++)
+      await db.query(
+        `INSERT INTO posts (id, thread_id, position, body, alias, created_at, author_day, receipt_hash)
+         VALUES ($1, $2, $3, $4, 'Member · Teal Heron', $5, $6::date, $7)`,
+        [
+          newId(),
+          id,
+          p,
+          `Post ${p} of thread ${i}. `.repeat(8),
+          at,
+          at.toISOString().slice(0, 10),
+          cryptoRandom(32),
+        ],
+      );
+    threads.push(id);
+  }
+
+  const app = Fastify({ logger: false, requestIdHeader: false });
+  app.setValidatorCompiler(validatorCompiler);
+  installErrorHandling(app);
+  app.decorateRequest('pageDepth', null);
+  await app.register(authenticate, { services });
+  const redisUrl = process.env.BENCH_REDIS_URL;
+  let redis: Redis | null = null;
+  if (variant === 'rate-limit' || variant === 'rate-limit-redis') {
+    if (variant === 'rate-limit-redis') redis = new Redis(redisUrl!);
+    await app.register(rateLimit, {
+      max: 1_000_000_000,
+      timeWindow: 60_000,
+      ...(redis ? { redis, nameSpace: `wc:bench:${newId()}:` } : {}),
+    });
+  }
+  if (variant === 'full' || variant === 'full-redis')
+    await app.register(protection, {
+      services,
+      policy: benchPolicy(),
+      mode: 'enforce',
+      redisUrl: variant === 'full-redis' ? redisUrl! : null,
+      redisKeyPrefix: `wc:bench:${newId()}:`,
+      canaries: false,
+    });
+  // The thread-read route: what GET /v1/threads/:id costs the database, without the forum's code.
+  app.get<{ Params: { id: string } }>(
+    '/v1/threads/:id',
+    { config: { routeClass: 'read' }, preHandler: app.requireAccount },
+    async (request, reply) => {
+      const [thread, posts] = await Promise.all([
+        db.query('SELECT id, title, post_count, last_post_at FROM threads WHERE id = $1', [
+          request.params.id,
+        ]),
+        db.query('SELECT position, body, alias FROM posts WHERE thread_id = $1 ORDER BY position LIMIT 20', [
+          request.params.id,
+        ]),
+      ]);
+      if (!thread.rows[0])
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'No thread.' } });
+      return { thread: thread.rows[0], posts: posts.rows };
+    },
+  );
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  process.stdout.write(`PORT ${new URL(address).port}\nFIXTURE ${JSON.stringify({ tokens, threads })}\n`);
+  const stop = async () => {
+    await app.close();
+    redis?.disconnect();
+    await db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+}
+
+// ---- driver role ----
+
+async function startServer(
+  variant: Variant,
+): Promise<{ child: ChildProcess; port: number; tokens: string[]; threads: string[] }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', variant],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: process.env,
+    },
+  );
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`${variant} server exited with ${code}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const port = /PORT (\d+)/.exec(output);
+      const fixture = /FIXTURE (.+)\n/.exec(output);
+      if (port && fixture) resolve({ child, port: Number(port[1]), ...JSON.parse(fixture[1]!) });
+    });
+  });
+}
+
+interface Server {
+  variant: Variant;
+  child: ChildProcess;
+  port: number;
+  tokens: string[];
+  threads: string[];
+}
+
+interface Sample {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+/** One autocannon run against a server: 200 accounts reading 500 threads, spread evenly. */
+async function load(server: Server, seconds: number, connections: number): Promise<Sample> {
+  let n = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${server.port}`,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (request) => {
+          n++;
+          return {
+            ...request,
+            method: 'GET',
+            path: `/v1/threads/${server.threads[(n * 7919) % server.threads.length]}`,
+            headers: {
+              ...HEADERS.chrome,
+              authorization: `Bearer ${server.tokens[n % server.tokens.length]}`,
+            },
+          };
+        },
+      },
+    ],
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(
+      `${server.variant}: ${result.non2xx} non-2xx answers and ${result.errors} errors — the comparison would be unfair`,
+    );
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  server.child.removeAllListeners('exit');
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function drive(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: 'string', default: '4' },
+      rounds: { type: 'string', default: '3' },
+      connections: { type: 'string', default: '20' },
+    },
+    allowPositionals: true,
+  });
+  const seconds = Math.min(10, Number(values.seconds));
+  const rounds = Number(values.rounds);
+  const connections = Number(values.connections);
+  const variants: Variant[] = ['none', 'rate-limit', 'full'];
+  if (process.env.BENCH_REDIS_URL) variants.push('rate-limit-redis', 'full-redis');
+  const loadAverage = loadavg()[0]!.toFixed(1);
+  const servers: Server[] = [];
+  try {
+    for (const variant of variants) servers.push({ variant, ...(await startServer(variant)) });
+    for (const server of servers) await load(server, 2, connections); // warm-up: JIT, pools, caches
+    // Rounds interleave the variants, so a burst of load from elsewhere on the machine hits all.
+    const samples = new Map<Variant, Sample[]>(variants.map((v) => [v, []]));
+    for (let round = 1; round <= rounds; round++)
+      for (const server of servers) {
+        const sample = await load(server, seconds, connections);
+        samples.get(server.variant)!.push(sample);
+        process.stdout.write(
+          `round ${round} ${server.variant.padEnd(17)} ${sample.rps.toFixed(0).padStart(6)} req/s  p99 ${sample.p99} ms\n`,
+        );
+      }
+    const results = variants.map((variant) => {
+      const list = samples.get(variant)!;
+      return {
+        variant,
+        rps: median(list.map((s) => s.rps)),
+        p50: median(list.map((s) => s.p50)),
+        p99: median(list.map((s) => s.p99)),
+        range: `${Math.min(...list.map((s) => s.rps)).toFixed(0)}–${Math.max(...list.map((s) => s.rps)).toFixed(0)}`,
+      };
+    });
+    writeReport(results, { seconds, rounds, connections, loadAverage });
+  } finally {
+    for (const server of servers) await stopServer(server);
+  }
+}
+
+function writeReport(
+  results: { variant: Variant; rps: number; p50: number; p99: number; range: string }[],
+  run: { seconds: number; rounds: number; connections: number; loadAverage: string },
+): void {
+  const { seconds, rounds, connections, loadAverage: load } = run;
+  const byName = Object.fromEntries(results.map((r) => [r.variant, r]));
+  const ratio = (full: string, base: string) =>
+    byName[full] && byName[base]
+      ? `${(byName[full].rps / byName[base].rps).toFixed(2)}× throughput, p99 ${byName[full].p99 - byName[base].p99 >= 0 ? '+' : ''}${byName[full].p99 - byName[base].p99} ms`
+      : null;
+  const lines = [
+    `Command: \`${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres ' : ''}npx tsx test/bench/protection.bench.ts --seconds ${seconds} --rounds ${rounds} --connections ${connections}\``,
+    '',
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load} at the start (shared with other work); database ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; ` +
+      `${ACCOUNTS} accounts reading ${THREADS} threads (${POSTS_PER_THREAD} posts each) from one address, ${connections} connections; ` +
+      `after a 2 s warm-up each, ${rounds} interleaved rounds of ${seconds} s per variant; medians shown, req/s range in brackets.`,
+    '',
+    '| variant | req/s | p50 (ms) | p99 (ms) |',
+    '|---|---:|---:|---:|',
+    ...results.map((r) => `| ${r.variant} | ${r.rps.toFixed(0)} (${r.range}) | ${r.p50} | ${r.p99} |`),
+    '',
+    `Full stack vs @fastify/rate-limit alone (memory): ${ratio('full', 'rate-limit')} (goal ≥ 0.85×, ≤ +2 ms).`,
+    `@fastify/rate-limit alone vs no protection: ${ratio('rate-limit', 'none')}.`,
+    ...(byName['full-redis']
+      ? [`Full stack vs @fastify/rate-limit alone (Redis): ${ratio('full-redis', 'rate-limit-redis')}.`]
+      : []),
+  ];
+  const report = lines.join('\n');
+  process.stdout.write(`\n${report}\n`);
+  const path = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+  const section = `<!-- protection-bench:start -->\n## Scraper defence (test/bench/protection.bench.ts)\n\n${report}\n<!-- protection-bench:end -->`;
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
+  const next = current.includes('<!-- protection-bench:start -->')
+    ? current.replace(/<!-- protection-bench:start -->[\s\S]*<!-- protection-bench:end -->/, section)
+    : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(path, next);
+}
+
+const serveAt = process.argv.indexOf('--serve');
+if (serveAt > 0) await serve(process.argv[serveAt + 1] as Variant);
+else await drive();
