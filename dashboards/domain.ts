@@ -1,22 +1,10 @@
 // The vocabulary of the published tables: levels, job families, topics, bot decisions, and how
 // each is written for people. Shared by the data API (filter validation) and the chart specs.
+import { JOB_FAMILIES, type JobFamily } from '../api/salaries/salary-rules.ts';
 
 export const LEVELS = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'L8'] as const;
 
-export const JOB_FAMILIES = [
-  'engineering',
-  'product',
-  'design',
-  'data',
-  'sales',
-  'marketing',
-  'operations',
-  'people',
-  'finance',
-  'legal',
-  'support',
-] as const;
-export type JobFamily = (typeof JOB_FAMILIES)[number];
+export { JOB_FAMILIES, type JobFamily };
 
 export const TOPICS = ['overtime', 'layoffs', 'pay', 'management', 'promotion', 'health', 'culture'] as const;
 

@@ -1,5 +1,6 @@
 // The fixed vocabulary of the demo world: cities (with currency and a local pay anchor), job
 // families, levels, and the pay shape of each. Companies live in companies.ts.
+import { JOB_FAMILIES, type JobFamily } from '../salaries/salary-rules.ts';
 
 export const CITIES = [
   // base: annual base pay of an L3 engineer at an average company, in the local currency.
@@ -33,20 +34,7 @@ export const ROUNDING: Readonly<Record<string, number>> = {
   CAD: 500,
 };
 
-export const JOB_FAMILIES = [
-  'engineering',
-  'product',
-  'design',
-  'data',
-  'sales',
-  'marketing',
-  'operations',
-  'people',
-  'finance',
-  'legal',
-  'support',
-] as const;
-export type JobFamily = (typeof JOB_FAMILIES)[number];
+export { JOB_FAMILIES, type JobFamily };
 
 /** Base pay relative to engineering, and how much of pay is bonus relative to the company norm. */
 export const FAMILY_PAY: Readonly<Record<JobFamily, { base: number; bonus: number }>> = {
