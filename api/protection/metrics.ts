@@ -55,10 +55,14 @@ export class Histogram {
   ) {}
 
   observe(labels: Labels, value: number): void {
-    const values = this.labelNames.map((name) => labels[name] ?? '');
-    const key = values.join('\u0000');
+    // One label (the usual case) needs no array or join on the hot path.
+    const key =
+      this.labelNames.length === 1
+        ? (labels[this.labelNames[0]!] ?? '')
+        : this.labelNames.map((name) => labels[name] ?? '').join('\u0000');
     let series = this.#series.get(key);
     if (!series) {
+      const values = this.labelNames.map((name) => labels[name] ?? '');
       series = { labels: values, buckets: this.bounds.map(() => 0), sum: 0, count: 0 };
       this.#series.set(key, series);
     }

@@ -12,7 +12,8 @@
 // The full stack runs its real layers (fingerprint, traps, behaviour, budgets, decision) with a
 // policy whose budgets and thresholds are out of reach, so every request does all the work and
 // none is refused; 200 accounts read 500 threads from one address. The machine is shared, so
-// the variants run in interleaved rounds and the medians are reported.
+// the variants run in interleaved rounds, medians are reported, and each server's CPU time per
+// request is measured too: it is the steady figure when req/s swings with other people's work.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -176,6 +177,11 @@ async function serve(variant: Variant): Promise<void> {
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());
+  // The driver asks for this process's CPU time around each run: CPU per request is what the
+  // protection layers cost, and unlike req/s it barely moves when other work shares the machine.
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send?.(process.cpuUsage());
+  });
 }
 
 // ---- driver role ----
@@ -187,7 +193,7 @@ async function startServer(
     process.execPath,
     ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', variant],
     {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
       env: process.env,
     },
   );
@@ -215,11 +221,24 @@ interface Sample {
   rps: number;
   p50: number;
   p99: number;
+  /** Server CPU (user + system) per request, µs. */
+  cpu: number;
+}
+
+function serverCpu(server: Server): Promise<number> {
+  return new Promise((resolve) => {
+    server.child.once('message', (usage) => {
+      const { user, system } = usage as NodeJS.CpuUsage;
+      resolve(user + system);
+    });
+    server.child.send('cpu');
+  });
 }
 
 /** One autocannon run against a server: 200 accounts reading 500 threads, spread evenly. */
 async function load(server: Server, seconds: number, connections: number): Promise<Sample> {
   let n = 0;
+  const cpuBefore = await serverCpu(server);
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}`,
     connections,
@@ -245,7 +264,8 @@ async function load(server: Server, seconds: number, connections: number): Promi
     throw new Error(
       `${server.variant}: ${result.non2xx} non-2xx answers and ${result.errors} errors — the comparison would be unfair`,
     );
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  const cpu = ((await serverCpu(server)) - cpuBefore) / result.requests.total;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpu };
 }
 
 async function stopServer(server: Server): Promise<void> {
@@ -283,7 +303,7 @@ async function drive(): Promise<void> {
         const sample = await load(server, seconds, connections);
         samples.get(server.variant)!.push(sample);
         process.stdout.write(
-          `round ${round} ${server.variant.padEnd(17)} ${sample.rps.toFixed(0).padStart(6)} req/s  p99 ${sample.p99} ms\n`,
+          `round ${round} ${server.variant.padEnd(17)} ${sample.rps.toFixed(0).padStart(6)} req/s  p99 ${sample.p99} ms  ${sample.cpu.toFixed(0)} µs CPU/req\n`,
         );
       }
     const results = variants.map((variant) => {
@@ -293,6 +313,7 @@ async function drive(): Promise<void> {
         rps: median(list.map((s) => s.rps)),
         p50: median(list.map((s) => s.p50)),
         p99: median(list.map((s) => s.p99)),
+        cpu: median(list.map((s) => s.cpu)),
         range: `${Math.min(...list.map((s) => s.rps)).toFixed(0)}–${Math.max(...list.map((s) => s.rps)).toFixed(0)}`,
       };
     });
@@ -303,25 +324,35 @@ async function drive(): Promise<void> {
 }
 
 function writeReport(
-  results: { variant: Variant; rps: number; p50: number; p99: number; range: string }[],
+  results: { variant: Variant; rps: number; p50: number; p99: number; cpu: number; range: string }[],
   run: { seconds: number; rounds: number; connections: number; loadAverage: string },
 ): void {
   const { seconds, rounds, connections, loadAverage: load } = run;
   const byName = Object.fromEntries(results.map((r) => [r.variant, r]));
-  const ratio = (full: string, base: string) =>
-    byName[full] && byName[base]
-      ? `${(byName[full].rps / byName[base].rps).toFixed(2)}× throughput, p99 ${byName[full].p99 - byName[base].p99 >= 0 ? '+' : ''}${byName[full].p99 - byName[base].p99} ms`
-      : null;
+  const ratio = (full: string, base: string) => {
+    const f = byName[full];
+    const b = byName[base];
+    if (!f || !b) return null;
+    const p99 = f.p99 - b.p99;
+    return (
+      `${(f.rps / b.rps).toFixed(2)}× measured throughput, p99 ${p99 >= 0 ? '+' : ''}${p99} ms; ` +
+      `server CPU ${f.cpu.toFixed(0)} vs ${b.cpu.toFixed(0)} µs per request, so ${(b.cpu / f.cpu).toFixed(2)}× the throughput when the server is CPU-bound`
+    );
+  };
   const lines = [
     `Command: \`${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres ' : ''}npx tsx test/bench/protection.bench.ts --seconds ${seconds} --rounds ${rounds} --connections ${connections}\``,
     '',
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load} at the start (shared with other work); database ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; ` +
       `${ACCOUNTS} accounts reading ${THREADS} threads (${POSTS_PER_THREAD} posts each) from one address, ${connections} connections; ` +
-      `after a 2 s warm-up each, ${rounds} interleaved rounds of ${seconds} s per variant; medians shown, req/s range in brackets.`,
+      `after a 2 s warm-up each, ${rounds} interleaved rounds of ${seconds} s per variant; medians shown, req/s range in brackets. ` +
+      'Server CPU per request is the server process’s user + system time over the requests it answered; the database’s CPU is not in it (it is the same for every variant).',
     '',
-    '| variant | req/s | p50 (ms) | p99 (ms) |',
-    '|---|---:|---:|---:|',
-    ...results.map((r) => `| ${r.variant} | ${r.rps.toFixed(0)} (${r.range}) | ${r.p50} | ${r.p99} |`),
+    '| variant | req/s | p50 (ms) | p99 (ms) | server CPU per request (µs) |',
+    '|---|---:|---:|---:|---:|',
+    ...results.map(
+      (r) =>
+        `| ${r.variant} | ${r.rps.toFixed(0)} (${r.range}) | ${r.p50} | ${r.p99} | ${r.cpu.toFixed(0)} |`,
+    ),
     '',
     `Full stack vs @fastify/rate-limit alone (memory): ${ratio('full', 'rate-limit')} (goal ≥ 0.85×, ≤ +2 ms).`,
     `@fastify/rate-limit alone vs no protection: ${ratio('rate-limit', 'none')}.`,

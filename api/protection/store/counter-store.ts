@@ -27,6 +27,7 @@ export interface CounterStore {
   /**
    * Notes `member` as seen now in a sliding window; returns the distinct members seen within
    * `windowMs` and within `recentMs`. At most `maxTracked` members are kept (the oldest go first).
+   * A key is always used with the same two windows.
    */
   noteDistinct(
     key: string,

@@ -8,7 +8,7 @@ import type { MemoryCounterStore } from './memory-store.ts';
 import type { RedisCounterStore } from './redis-store.ts';
 
 export class ResilientCounterStore implements CounterStore {
-  readonly #shared: RedisCounterStore | null;
+  readonly #redis: RedisCounterStore | null;
   readonly #local: MemoryCounterStore;
   readonly #onFailure: (error: StoreUnavailableError) => void;
 
@@ -17,26 +17,23 @@ export class ResilientCounterStore implements CounterStore {
     local: MemoryCounterStore,
     onFailure: (error: StoreUnavailableError) => void = () => {},
   ) {
-    this.#shared = shared;
+    this.#redis = shared;
     this.#local = local;
     this.#onFailure = onFailure;
   }
 
   /** Whether a shared store is configured. */
   get shared(): boolean {
-    return this.#shared !== null;
+    return this.#redis !== null;
   }
 
   /** True when a shared store is configured but not answering: counts are this instance's only. */
   get degraded(): boolean {
-    return this.#shared !== null && !this.#shared.ready;
+    return this.#redis !== null && !this.#redis.ready;
   }
 
-  #use<T>(run: (store: CounterStore) => Promise<T>): Promise<T> {
-    return this.#shared?.ready ? this.#useShared(this.#shared, run) : run(this.#local);
-  }
-
-  async #useShared<T>(shared: RedisCounterStore, run: (store: CounterStore) => Promise<T>): Promise<T> {
+  // Without a live Redis each call goes straight to memory, allocating nothing extra.
+  async #shared<T>(shared: RedisCounterStore, run: (store: CounterStore) => Promise<T>): Promise<T> {
     try {
       return await run(shared);
     } catch (error) {
@@ -46,12 +43,20 @@ export class ResilientCounterStore implements CounterStore {
     }
   }
 
+  #live(): RedisCounterStore | null {
+    return this.#redis?.ready ? this.#redis : null;
+  }
+
   increment(key: string, windowMs: number, by?: number): Promise<WindowCount> {
-    return this.#use((s) => s.increment(key, windowMs, by));
+    const redis = this.#live();
+    return redis
+      ? this.#shared(redis, (s) => s.increment(key, windowMs, by))
+      : this.#local.increment(key, windowMs, by);
   }
 
   peek(key: string, windowMs: number): Promise<WindowCount> {
-    return this.#use((s) => s.peek(key, windowMs));
+    const redis = this.#live();
+    return redis ? this.#shared(redis, (s) => s.peek(key, windowMs)) : this.#local.peek(key, windowMs);
   }
 
   noteDistinct(
@@ -61,31 +66,44 @@ export class ResilientCounterStore implements CounterStore {
     recentMs: number,
     maxTracked: number,
   ): Promise<DistinctCount> {
-    return this.#use((s) => s.noteDistinct(key, member, windowMs, recentMs, maxTracked));
+    const redis = this.#live();
+    return redis
+      ? this.#shared(redis, (s) => s.noteDistinct(key, member, windowMs, recentMs, maxTracked))
+      : this.#local.noteDistinct(key, member, windowMs, recentMs, maxTracked);
   }
 
   countDistinct(key: string, windowMs: number, recentMs: number): Promise<DistinctCount> {
-    return this.#use((s) => s.countDistinct(key, windowMs, recentMs));
+    const redis = this.#live();
+    return redis
+      ? this.#shared(redis, (s) => s.countDistinct(key, windowMs, recentMs))
+      : this.#local.countDistinct(key, windowMs, recentMs);
   }
 
   pushRecent(key: string, value: string, keep: number, ttlMs: number): Promise<string[]> {
-    return this.#use((s) => s.pushRecent(key, value, keep, ttlMs));
+    const redis = this.#live();
+    return redis
+      ? this.#shared(redis, (s) => s.pushRecent(key, value, keep, ttlMs))
+      : this.#local.pushRecent(key, value, keep, ttlMs);
   }
 
   recent(key: string): Promise<string[]> {
-    return this.#use((s) => s.recent(key));
+    const redis = this.#live();
+    return redis ? this.#shared(redis, (s) => s.recent(key)) : this.#local.recent(key);
   }
 
   mark(key: string, ttlMs: number): Promise<void> {
-    return this.#use((s) => s.mark(key, ttlMs));
+    const redis = this.#live();
+    return redis ? this.#shared(redis, (s) => s.mark(key, ttlMs)) : this.#local.mark(key, ttlMs);
   }
 
   marked(keys: readonly string[]): Promise<boolean[]> {
-    return this.#use((s) => s.marked(keys));
+    const redis = this.#live();
+    return redis ? this.#shared(redis, (s) => s.marked(keys)) : this.#local.marked(keys);
   }
 
   claimOnce(key: string, ttlMs: number): Promise<boolean> {
-    return this.#use((s) => s.claimOnce(key, ttlMs));
+    const redis = this.#live();
+    return redis ? this.#shared(redis, (s) => s.claimOnce(key, ttlMs)) : this.#local.claimOnce(key, ttlMs);
   }
 
   async close(): Promise<void> {
