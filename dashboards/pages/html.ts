@@ -129,7 +129,7 @@ export function chartFigure(chart: ChartModel): string {
 export function releaseLine(model: Pick<PageModel, 'k' | 'releaseId'>): string {
   const release =
     model.releaseId !== null ? `Release ${escapeHtml(String(model.releaseId))}` : 'No release yet';
-  return `<p class="release">${release} · cells with fewer than ${model.k} reports are suppressed · <a href="/v1/data">Data dictionary</a></p>`;
+  return `<p class="release">${release} · cells with fewer than ${model.k} reports, and cells hidden to protect them, are suppressed · <a href="/v1/data">Data dictionary</a></p>`;
 }
 
 export function researcherPage(model: PageModel): string {

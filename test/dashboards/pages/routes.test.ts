@@ -58,7 +58,7 @@ describe('dashboard pages', () => {
       url: `/v1/data/pub_salary_by_company?company_slug=acme&job_family=engineering&year=${fixture.latestYear}`,
     });
     expect(res.body).toContain('<option value="acme" selected>Acme Corp</option>');
-    expect(res.body).toContain('fewer than 5 reports are suppressed');
+    expect(res.body).toContain('fewer than 5 reports, and cells hidden to protect them, are suppressed');
     expect(res.body).toContain('format=csv');
     expect(res.body).toContain('format=parquet');
   });
