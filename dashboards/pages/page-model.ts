@@ -1,6 +1,12 @@
 // What a dashboard page is made of, as JSON the browser renders: filters with their choices, and
 // charts as Vega-Lite specs whose named datasets say where to fetch their rows.
-import type { ChartContext, ChartDefinition, LiveSource, MetricsSource } from '../charts.ts';
+import {
+  type ChartContext,
+  type ChartDefinition,
+  chartsOf,
+  type LiveSource,
+  type MetricsSource,
+} from '../charts.ts';
 import type { Spec as VegaSpec } from 'vega';
 import { toVega } from '../specs/to-vega.ts';
 
@@ -82,3 +88,29 @@ export function choose(
 
 /** Context values a page does not use: charts of other pages never read them. */
 export const UNUSED_CONTEXT = { jobFamily: 'engineering', year: 0, level: 'L4', month: '1970-01' } as const;
+
+/** What a researcher page resolves from its query: the chart context, filters and notices. */
+export interface ResolvedPage {
+  readonly context: ChartContext;
+  readonly filters: readonly FilterModel[];
+  readonly notices: readonly string[];
+  readonly releaseId: number | string | null;
+}
+
+/** A researcher page (salaries, sentiment): every chart of the page drawn for the resolved context. */
+export function researcherPageModel(
+  page: 'salaries' | 'sentiment',
+  text: { title: string; intro: string },
+  resolved: ResolvedPage,
+): PageModel {
+  return {
+    page,
+    title: text.title,
+    intro: text.intro,
+    k: resolved.context.k,
+    releaseId: resolved.releaseId,
+    notice: resolved.notices.length > 0 ? resolved.notices.join(' ') : null,
+    filters: resolved.filters,
+    charts: chartsOf(page).map((chart) => chartModel(chart, resolved.context)),
+  };
+}

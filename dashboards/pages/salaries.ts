@@ -1,23 +1,21 @@
 // The salaries page: its filters (company, job family, year, level) resolved against what is
 // published, then the pay charts of charts.ts with the data API URLs of their datasets.
-import { type ChartContext, chartsOf } from '../charts.ts';
 import { JOB_FAMILIES, LEVELS, labelFor } from '../domain.ts';
 import type { PublishedData } from '../data/published-data.ts';
 import { notPublishedYet } from '../warehouse/warehouse-reader.ts';
-import { chartModel, choose, type FilterChoice, type FilterModel, type PageModel } from './page-model.ts';
+import {
+  choose,
+  type FilterChoice,
+  type PageModel,
+  type ResolvedPage,
+  researcherPageModel,
+} from './page-model.ts';
 
 export interface SalariesQuery {
   company?: string;
   family?: string;
   year?: string;
   level?: string;
-}
-
-export interface ResolvedPage {
-  readonly context: ChartContext;
-  readonly filters: readonly FilterModel[];
-  readonly notices: readonly string[];
-  readonly releaseId: number | string | null;
 }
 
 export async function resolveSalaries(
@@ -96,15 +94,13 @@ export async function resolveSalaries(
 
 export async function salariesModel(data: PublishedData, query: SalariesQuery): Promise<PageModel> {
   const resolved = await resolveSalaries(data, query);
-  return {
-    page: 'salaries',
-    title: 'Salaries',
-    intro:
-      'Annual total pay (base + bonus + equity, USD) from salary reports. Each person counts once per company, job family and year; cells with too few reports are not shown.',
-    k: resolved.context.k,
-    releaseId: resolved.releaseId,
-    notice: resolved.notices.length > 0 ? resolved.notices.join(' ') : null,
-    filters: resolved.filters,
-    charts: chartsOf('salaries').map((chart) => chartModel(chart, resolved.context)),
-  };
+  return researcherPageModel(
+    'salaries',
+    {
+      title: 'Salaries',
+      intro:
+        'Annual total pay (base + bonus + equity, USD) from salary reports. Each person counts once per company, job family and year; cells with too few reports are not shown.',
+    },
+    resolved,
+  );
 }

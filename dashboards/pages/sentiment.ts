@@ -1,11 +1,16 @@
 // The sentiment page: its filters (company, month) resolved against what is published, then the
 // mood, posts, share-negative, topic heat map and biggest-movers charts of charts.ts.
-import { chartsOf } from '../charts.ts';
 import type { PublishedData } from '../data/published-data.ts';
 import { monthTitle } from '../specs/topic-heatmap.ts';
 import { notPublishedYet } from '../warehouse/warehouse-reader.ts';
-import { chartModel, choose, type FilterChoice, type PageModel, UNUSED_CONTEXT } from './page-model.ts';
-import type { ResolvedPage } from './salaries.ts';
+import {
+  choose,
+  type FilterChoice,
+  type PageModel,
+  type ResolvedPage,
+  researcherPageModel,
+  UNUSED_CONTEXT,
+} from './page-model.ts';
 
 export interface SentimentQuery {
   company?: string;
@@ -69,15 +74,13 @@ export async function resolveSentiment(
 
 export async function sentimentModel(data: PublishedData, query: SentimentQuery): Promise<PageModel> {
   const resolved = await resolveSentiment(data, query);
-  return {
-    page: 'sentiment',
-    title: 'Workplace sentiment',
-    intro:
-      'Mood and topics of forum posts per company. Each person counts for a capped number of posts a week; weeks and cells with too few people posting are not shown.',
-    k: resolved.context.k,
-    releaseId: resolved.releaseId,
-    notice: resolved.notices.length > 0 ? resolved.notices.join(' ') : null,
-    filters: resolved.filters,
-    charts: chartsOf('sentiment').map((chart) => chartModel(chart, resolved.context)),
-  };
+  return researcherPageModel(
+    'sentiment',
+    {
+      title: 'Workplace sentiment',
+      intro:
+        'Mood and topics of forum posts per company. Each person counts for a capped number of posts a week; weeks and cells with too few people posting are not shown.',
+    },
+    resolved,
+  );
 }
