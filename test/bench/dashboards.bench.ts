@@ -10,8 +10,7 @@
 // The app runs in a child process (autocannon must not share its event loop) on test services:
 // TEST_DATABASE_URL's PostgreSQL when set, else PGlite. Writes its section of test/bench/RESULTS.md.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,19 +19,8 @@ import { buildApp } from '../../api/server.ts';
 import { launchChromium } from '../e2e/browser.ts';
 import { writePublishedFixture } from '../support/published-fixture.ts';
 import { openTestServices } from '../support/services.ts';
-
-interface AutocannonResult {
-  requests: { average: number };
-  latency: { p50: number; p99: number };
-  non2xx: number;
-  errors: number;
-}
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers?: Record<string, string>;
-}) => Promise<AutocannonResult>;
+import { assertAllOk, autocannon } from './support/autocannon.ts';
+import { median, RESULTS_PATH, writeResultsSection } from './support/results.ts';
 
 // ---- server role: the real app on a port, over the given warehouse file ----
 
@@ -82,12 +70,6 @@ function verdict<T extends { table: string }>(rows: T[], ok: (row: T) => boolean
   return missed.length === 0 ? '**met**' : `**missed** by ${missed.join(', ')}`;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 async function latency(
   url: string,
   seconds: number,
@@ -96,8 +78,7 @@ async function latency(
 ) {
   await autocannon({ url, connections, duration: 1, headers }); // warm-up: JIT, DuckDB caches
   const result = await autocannon({ url, connections, duration: seconds, headers });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  assertAllOk(url, result);
   return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
 }
 
@@ -301,14 +282,12 @@ async function main(): Promise<void> {
       `Command: \`npx tsx test/bench/dashboards.bench.ts --companies ${values.companies} --weeks ${values.weeks} --posts-per-week ${values['posts-per-week']} --seconds ${seconds} --connections ${connections} --loads ${values.loads}\``,
     ];
     log(`\n${lines.join('\n')}`);
-    const path = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-    const section = `<!-- dashboards-bench:start -->\n## Dashboards and data API (test/bench/dashboards.bench.ts)\n\n${lines.join('\n')}\n<!-- dashboards-bench:end -->`;
-    const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
-    const next = /<!-- dashboards-bench:start -->[\s\S]*<!-- dashboards-bench:end -->/.test(current)
-      ? current.replace(/<!-- dashboards-bench:start -->[\s\S]*<!-- dashboards-bench:end -->/, section)
-      : `${current.trimEnd()}\n\n${section}\n`;
-    writeFileSync(path, next);
-    log(`\nWrote ${path}`);
+    writeResultsSection(
+      'dashboards-bench',
+      'Dashboards and data API (test/bench/dashboards.bench.ts)',
+      lines.join('\n'),
+    );
+    log(`\nWrote ${RESULTS_PATH}`);
   } finally {
     server.child.removeAllListeners('exit');
     server.child.kill('SIGTERM');

@@ -15,8 +15,7 @@
 // the variants run in interleaved rounds, medians are reported, and each server's CPU time per
 // request is measured too: it is the steady figure when req/s swings with other people's work.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,43 +35,18 @@ import { chainSpecs } from '../../api/keys/chains.ts';
 import { KeyStore } from '../../api/keys/keystore.ts';
 import { outboxMailer } from '../../api/mail/outbox.ts';
 import { protection } from '../../api/protection/index.ts';
-import { loadPolicy, type Policy, validatePolicy } from '../../api/protection/policy.ts';
 import { loadSecrets } from '../../api/secrets.ts';
 import type { Services } from '../../api/services.ts';
 import { HEADERS } from '../support/personas.ts';
 import { openTestDb } from '../support/db.ts';
+import { assertAllOk, autocannon } from './support/autocannon.ts';
+import { benchPolicy } from './support/bench-policy.ts';
+import { median, writeResultsSection } from './support/results.ts';
 
 type Variant = 'none' | 'rate-limit' | 'full' | 'rate-limit-redis' | 'full-redis';
 const ACCOUNTS = 200;
 const THREADS = 500;
 const POSTS_PER_THREAD = 5;
-
-interface AutocannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number; average: number };
-  non2xx: number;
-  errors: number;
-}
-type AutocannonRequest = { method: string; path: string; headers: Record<string, string> };
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  requests: { setupRequest: (request: AutocannonRequest) => AutocannonRequest }[];
-}) => Promise<AutocannonResult>;
-
-/** Budgets and thresholds out of reach: all the work, no refusals. */
-function benchPolicy(): Policy {
-  const draft = structuredClone(loadPolicy(undefined)) as Policy;
-  for (const budget of Object.values(draft.budgets)) {
-    budget.perAccount = budget.perAccount && 1_000_000;
-    budget.perNetwork = budget.perNetwork && 1_000_000;
-    budget.perFingerprint = budget.perFingerprint && 1_000_000;
-  }
-  draft.readQuota.perAccountPerDay = 1_000_000;
-  draft.thresholds = { throttle: 101, challenge: 101, block: 101 };
-  return validatePolicy(draft, 'bench policy');
-}
 
 // ---- server role: `--serve <variant>` prints "PORT <n>" and then "FIXTURE <json>" ----
 
@@ -260,10 +234,7 @@ async function load(server: Server, seconds: number, connections: number): Promi
       },
     ],
   });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(
-      `${server.variant}: ${result.non2xx} non-2xx answers and ${result.errors} errors — the comparison would be unfair`,
-    );
+  assertAllOk(server.variant, result);
   const cpu = ((await serverCpu(server)) - cpuBefore) / result.requests.total;
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpu };
 }
@@ -274,8 +245,6 @@ async function stopServer(server: Server): Promise<void> {
   server.child.kill('SIGTERM');
   await exited;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function drive(): Promise<void> {
   const { values } = parseArgs({
@@ -362,13 +331,7 @@ function writeReport(
   ];
   const report = lines.join('\n');
   process.stdout.write(`\n${report}\n`);
-  const path = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-  const section = `<!-- protection-bench:start -->\n## Scraper defence (test/bench/protection.bench.ts)\n\n${report}\n<!-- protection-bench:end -->`;
-  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
-  const next = current.includes('<!-- protection-bench:start -->')
-    ? current.replace(/<!-- protection-bench:start -->[\s\S]*<!-- protection-bench:end -->/, section)
-    : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(path, next);
+  writeResultsSection('protection-bench', 'Scraper defence (test/bench/protection.bench.ts)', report);
 }
 
 const serveAt = process.argv.indexOf('--serve');
