@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { dashboardRoutes } from '../dashboards/routes.ts';
 import { companiesRoutes } from './companies/routes.ts';
+import { unavailable } from './errors.ts';
 import { installErrorHandling } from './http/error-handler.ts';
 import './http/route-context.ts';
 import { validatorCompiler } from './http/validation.ts';
@@ -30,11 +31,23 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
     trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
     // Request ids are per-process counters; never echo them to clients (they would be a sequence).
     requestIdHeader: false,
-    return503OnClosing: true,
+    // While closing, the hook below answers instead (the API's error shape, with Retry-After).
+    return503OnClosing: false,
     routerOptions: { maxParamLength: 200 },
   });
   app.setValidatorCompiler(validatorCompiler);
   installErrorHandling(app);
+  // During a graceful stop (SIGTERM), requests still arriving on kept-alive connections get the
+  // API's 503 with Retry-After and "Connection: close", so clients retry a moment later or elsewhere.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close');
+    throw unavailable('This server is restarting. Try again in a moment.', 1);
+  });
 
   await app.register(swagger, {
     openapi: {

@@ -1,35 +1,11 @@
 // Turns anything thrown by a route into {"error":{"code","message"}} with the right status.
 // Clients never see a stack trace or SQL; a database that is down gives 503 with Retry-After.
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { isDatabaseDown } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 
 interface ErrorBody {
   error: { code: string; message: string; [extra: string]: unknown };
-}
-
-// Connection-level failures of PostgreSQL: refused, reset, admin shutdown, cannot connect now.
-const DB_DOWN_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  '57P01',
-  '57P02',
-  '57P03',
-  '08000',
-  '08003',
-  '08006',
-  '08001',
-  '08004',
-]);
-
-export function isDatabaseDown(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  if (e?.code && DB_DOWN_CODES.has(e.code)) return true;
-  return (
-    typeof e?.message === 'string' &&
-    /Connection terminated|connection timeout|Client has encountered a connection error/.test(e.message)
-  );
 }
 
 function describeValidation(error: FastifyError): string {
