@@ -6,9 +6,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { dashboardRoutes } from '../dashboards/routes.ts';
 import { companiesRoutes } from './companies/routes.ts';
 import { unavailable } from './errors.ts';
-import { installErrorHandling } from './http/error-handler.ts';
+import { answerClientError, answerFrameworkError, installErrorHandling } from './http/error-handler.ts';
 import './http/route-context.ts';
-import { validatorCompiler } from './http/validation.ts';
+import { utf8JsonParser, validatorCompiler } from './http/validation.ts';
 import { authenticate } from './identity/authenticate.ts';
 import { identityRoutes } from './identity/routes.ts';
 import { forumRoutes } from './forum/routes.ts';
@@ -34,8 +34,18 @@ export async function buildApp(services: Services, options: BuildOptions = {}): 
     // While closing, the hook below answers instead (the API's error shape, with Retry-After).
     return503OnClosing: false,
     routerOptions: { maxParamLength: 200 },
+    // What fails before routing or below HTTP answers in the same {"error":{"code","message"}} shape.
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   app.setValidatorCompiler(validatorCompiler);
+  // JSON bodies must be valid UTF-8: a broken byte is refused, not stored as U+FFFD.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer' },
+    utf8JsonParser(app.getDefaultJsonParser('error', 'error')),
+  );
   installErrorHandling(app);
   // During a graceful stop (SIGTERM), requests still arriving on kept-alive connections get the
   // API's 503 with Retry-After and "Connection: close", so clients retry a moment later or elsewhere.

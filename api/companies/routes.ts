@@ -1,9 +1,10 @@
 // Companies: the public list (GET /v1/companies) and the operator's POST /v1/operator/companies.
 // The list shows what a board is and which addresses verify for it; never how many members it has.
-import { GENERAL_BOARD } from '../forum/boards.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { badRequest } from '../errors.ts';
+import { GENERAL_BOARD } from '../forum/boards.ts';
+import { cleanText, type TextRule } from '../forum/text-rules.ts';
 import { isFreeMailDomain } from '../identity/free-mail.ts';
 import { operatorGuard } from '../operator/require-operator.ts';
 import type { Services } from '../services.ts';
@@ -37,6 +38,9 @@ const NewCompanyBody = Type.Object(
   { additionalProperties: false },
 );
 type NewCompanyBody = Static<typeof NewCompanyBody>;
+
+/** A company name is shown on boards and aliases: one line of visible text. */
+const COMPANY_NAME_RULE: TextRule = { field: 'name', min: 1, max: 120, multiline: false };
 
 function cleanDomains(raw: readonly string[]): string[] {
   const domains = [...new Set(raw.map(normaliseDomain))];
@@ -86,8 +90,9 @@ export const companiesRoutes: FastifyPluginAsync<{ services: Services }> = async
       },
     },
     async (request, reply) => {
-      const name = request.body.name.trim();
-      if (!name) throw badRequest('INVALID_NAME', 'body.name must contain more than spaces.');
+      if (!request.body.name.trim())
+        throw badRequest('INVALID_NAME', 'body.name must contain more than spaces.');
+      const name = cleanText(request.body.name, COMPANY_NAME_RULE);
       if (request.body.slug === GENERAL_BOARD) {
         throw badRequest(
           'RESERVED_SLUG',

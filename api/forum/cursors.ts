@@ -69,6 +69,9 @@ export class Cursors {
   open(token: string, scope: string): OpenedCursor {
     if (!/^[A-Za-z0-9_-]+$/.test(token) || token.length > CURSOR_MAX_LENGTH) throw invalid();
     const raw = Buffer.from(token, 'base64url');
+    // One spelling per cursor: the decoder ignores the spare bits of the last character (and any
+    // padding), so without this several tokens would open as the same cursor.
+    if (raw.toString('base64url') !== token) throw invalid();
     if (raw.length < 1 + IV_BYTES + 1 + MAC_BYTES || raw[0] !== VERSION) throw invalid();
     const head = raw.subarray(0, raw.length - MAC_BYTES);
     if (!timingSafeEqual(raw.subarray(raw.length - MAC_BYTES), this.#mac(head))) throw invalid();

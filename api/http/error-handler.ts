@@ -1,6 +1,8 @@
 // Turns anything thrown by a route into {"error":{"code","message"}} with the right status.
 // Clients never see a stack trace or SQL; a database that is down gives 503 with Retry-After.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseDown } from '../db/db.ts';
 import { AppError } from '../errors.ts';
 
@@ -106,6 +108,66 @@ function clientMessage(error: FastifyError): string {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'Send the body as application/json.';
     default:
-      return error.message;
+      // Plugins (e.g. @fastify/static's "Forbidden") may give a bare status text: say what it means.
+      return /\s/.test(error.message)
+        ? error.message
+        : `The request was refused (${error.statusCode} ${STATUS_CODES[error.statusCode ?? 400]}). Check the URL against the API documentation at /docs.`;
   }
+}
+
+/**
+ * Fastify's frameworkErrors: what goes wrong before routing, in the shape of every other error.
+ * FST_ERR_BAD_URL is a %-escape that does not decode to UTF-8; FST_ERR_MAX_PARAM_LENGTH a path
+ * segment longer than routerOptions.maxParamLength. (Fastify's own answers echo the whole path.)
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    reply.status(414).send({
+      error: {
+        code: 'URL_TOO_LONG',
+        message: 'A part of the URL path is too long. Check the link: ids are 22 characters.',
+      },
+    });
+    return;
+  }
+  reply.status(400).send({
+    error: {
+      code: 'BAD_URL',
+      message:
+        'The URL is not valid: a %-escape in it does not decode to UTF-8 text. Percent-encode the URL as UTF-8.',
+    },
+  });
+}
+
+/**
+ * Fastify's clientErrorHandler: requests Node's HTTP parser refuses before Fastify sees them
+ * (broken framing, CR or LF in a header, oversized request line or headers). Same shape, then close.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [
+          431,
+          'HEADERS_TOO_LARGE',
+          'The request line and headers are too large (at most 16 KB). Shorten the URL or the headers.',
+        ]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'REQUEST_TIMEOUT', 'The request took too long to arrive. Send it again.']
+        : [
+            400,
+            'MALFORMED_REQUEST',
+            'The request is not valid HTTP/1.1: its request line, a header or its framing is broken.',
+          ];
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { badRequest, notFound } from '../errors.ts';
+import { cleanText, type TextRule } from '../forum/text-rules.ts';
 import { AllowList } from '../protection/allow-list.ts';
 import type { Services } from '../services.ts';
 import { recentBotEvents, summariseBotEvents, topBotEventSources } from './bot-events.ts';
@@ -14,6 +15,8 @@ const tags = ['operator'];
 const security = [{ bearer: [] }];
 const strict = { additionalProperties: false } as const;
 const HOUR_MS = 3_600_000;
+/** The operator's own words about an entry: any text people can read, no control characters. */
+const ALLOW_NOTE_RULE: TextRule = { field: 'note', min: 0, max: 500, multiline: true };
 
 const Decision = Type.Enum(['throttle', 'challenge', 'block']);
 const Hex = (chars: number) => Type.String({ pattern: `^[0-9a-f]{${chars}}$` });
@@ -195,7 +198,8 @@ export const operatorRoutes: FastifyPluginAsync<{ services: Services }> = async 
       },
     },
     async (request, reply) => {
-      const { kind, value, note = '' } = request.body;
+      const { kind, value } = request.body;
+      const note = cleanText(request.body.note ?? '', ALLOW_NOTE_RULE);
       const expected = kind === 'fingerprint' ? 32 : 64;
       if (value.length !== expected)
         throw badRequest(
