@@ -32,11 +32,17 @@ export interface ModelAnswer extends Sized {
   readonly model: PageModel;
 }
 
+interface LookupAnswer extends Sized {
+  readonly result: QueryResult;
+}
+
 export class PublishedData {
   readonly reader: WarehouseReader;
   /** Encoded tables and page models, kept while the warehouse file is unchanged. */
   readonly tables = new AnswerCache<TableAnswer>();
   readonly models = new AnswerCache<ModelAnswer>(200, 16 * 1024 * 1024);
+  /** Answers that only change with the warehouse (filter choices, the latest release). */
+  readonly lookups = new AnswerCache<LookupAnswer>(50, 4 * 1024 * 1024);
   readonly #path: string;
   readonly #configK: number;
 
@@ -58,6 +64,18 @@ export class PublishedData {
       return { model, bytes: JSON.stringify(model).length };
     });
     return answer.model;
+  }
+
+  /**
+   * A query whose answer changes only when the warehouse does (a page's filter choices), run once
+   * per warehouse version: a page asked for with unknown filter values costs no DuckDB query.
+   */
+  async lookup(sql: string): Promise<QueryResult> {
+    const answer = await this.lookups.through(sql, this.version(), async () => {
+      const result = await this.reader.query(sql);
+      return { result, bytes: 64 * result.rowCount * Math.max(1, result.columnNames.length) };
+    });
+    return answer.result;
   }
 
   /** A table's rows; no rows at all before the first release is "not published yet", not empty. */
@@ -87,7 +105,7 @@ export class PublishedData {
     const statement = selectStatement(releases, []);
     let result: QueryResult;
     try {
-      result = await this.reader.query(
+      result = await this.lookup(
         `SELECT * FROM (${statement.sql}) ORDER BY created_at DESC, release_id DESC LIMIT 1`,
       );
     } catch (error) {

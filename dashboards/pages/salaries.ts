@@ -24,7 +24,7 @@ export async function resolveSalaries(
   width?: number,
 ): Promise<ResolvedPage> {
   // One round trip for every choice: companies (weighted by reports), years and job families.
-  const choices = await data.reader.query(
+  const choices = await data.lookup(
     `SELECT 'company' AS kind, CAST(company_slug AS VARCHAR) AS value,
             CAST(any_value(company_name) AS VARCHAR) AS label, CAST(coalesce(sum(contributors), 0) AS DOUBLE) AS weight
        FROM pub_salary_by_company GROUP BY company_slug

@@ -23,7 +23,7 @@ export async function resolveSentiment(
   width?: number,
 ): Promise<ResolvedPage> {
   // One round trip for every choice: companies (weighted by posts) and months with topics.
-  const choices = await data.reader.query(
+  const choices = await data.lookup(
     `SELECT 'company' AS kind, CAST(company_slug AS VARCHAR) AS value,
             CAST(any_value(company_name) AS VARCHAR) AS label, CAST(coalesce(sum(posts), 0) AS DOUBLE) AS weight
        FROM pub_sentiment_weekly GROUP BY company_slug
