@@ -6,7 +6,7 @@ import type { DemoEvents } from './climate.ts';
 import type { Company } from './companies.ts';
 import type { Crowd, People } from './people.ts';
 import type { Prng } from './prng.ts';
-import { AMOUNT_BOUNDS } from '../salaries/salary-rules.ts';
+import { type AmountField, amountBounds, type Currency } from '../salaries/salary-rules.ts';
 
 const YEAR_MS = 365.25 * 86_400_000;
 /** Market pay drift per year. */
@@ -23,10 +23,13 @@ export interface SalaryFigures {
   level: string;
 }
 
-/** A round amount within the API's bounds (an Indian executive's base can pass the cap). */
-function amount(field: keyof typeof AMOUNT_BOUNDS, value: number, step: number): number {
+/** A round amount within the API's bounds for the currency. */
+function amount(field: AmountField, value: number, step: number, currency: string): number {
   const rounded = Math.round(value / step) * step;
-  return Math.min(AMOUNT_BOUNDS[field].max, Math.max(field === 'base' ? step : 0, rounded));
+  return Math.min(
+    amountBounds(field, currency as Currency).max,
+    Math.max(field === 'base' ? step : 0, rounded),
+  );
 }
 
 export function drawSalary(
@@ -63,9 +66,9 @@ export function drawSalary(
   return {
     city: city.name,
     currency: city.currency,
-    base: amount('base', base, step),
-    bonus: amount('bonus', base * bonusShare, step),
-    equity: amount('equity', base * equityShare, step),
+    base: amount('base', base, step, city.currency),
+    bonus: amount('bonus', base * bonusShare, step, city.currency),
+    equity: amount('equity', base * equityShare, step, city.currency),
     yearsExperience: Math.min(45, Math.round(years)),
     jobFamily: family,
     level: `L${level}`,

@@ -76,9 +76,9 @@ export async function submitSalary(
   refusePersonalData({ city });
   const report: ReportKey = { companyId, jobFamily: input.jobFamily, year: checkReportYear(input.year, now) };
   const amounts = {
-    base: checkAmount('base', input.base),
-    bonus: checkAmount('bonus', input.bonus ?? 0),
-    equity: checkAmount('equity', input.equity ?? 0),
+    base: checkAmount('base', input.base, input.currency),
+    bonus: checkAmount('bonus', input.bonus ?? 0, input.currency),
+    equity: checkAmount('equity', input.equity ?? 0, input.currency),
   };
   const submittedYear = submissionYearOf(now);
   const id = newId(services.random);

@@ -2,20 +2,29 @@
 import { Type } from 'typebox';
 import { ID_PATTERN } from '../ids.ts';
 import {
-  AMOUNT_BOUNDS,
+  AMOUNT_BOUNDS_USD,
+  type AmountField,
   CURRENCIES,
   FIRST_REPORT_YEAR,
   JOB_FAMILIES,
   LEVEL_LADDER,
   LEVELS,
+  widestAmountBounds,
 } from './salary-rules.ts';
 
 const ladder = Object.entries(LEVEL_LADDER)
   .map(([level, meaning]) => `${level} ${meaning}`)
   .join('; ');
 
-const amount = (field: keyof typeof AMOUNT_BOUNDS, description: string) =>
-  Type.Number({ minimum: AMOUNT_BOUNDS[field].min, maximum: AMOUNT_BOUNDS[field].max, description });
+// The schema holds the widest range; submitSalary checks the currency's own (salary-rules.ts).
+const amount = (field: AmountField, description: string) => {
+  const { min, max } = widestAmountBounds(field);
+  return Type.Number({
+    minimum: min,
+    maximum: max,
+    description: `${description} At most about ${AMOUNT_BOUNDS_USD[field].max.toLocaleString('en-US')} US dollars a year in the currency given.`,
+  });
+};
 
 export const SalaryBody = Type.Object(
   {

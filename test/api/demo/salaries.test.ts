@@ -6,6 +6,7 @@ import { Crowd, EMPLOYEE, makePeople } from '../../../api/demo/people.ts';
 import { Prng } from '../../../api/demo/prng.ts';
 import { drawSalary, ReporterPicker } from '../../../api/demo/salaries.ts';
 import { newId } from '../../../api/ids.ts';
+import { amountBounds, type Currency } from '../../../api/salaries/salary-rules.ts';
 
 const START = Date.parse('2024-03-02T00:00:00Z');
 const END = Date.parse('2026-03-02T10:00:00Z');
@@ -56,9 +57,12 @@ describe('demo salaries', () => {
       expect(r.currency).toBe(city.currency);
       expect(r.base % (r.currency === 'INR' ? 10_000 : r.currency === 'CNY' ? 1000 : 500)).toBe(0);
       expect(r.base).toBeGreaterThan(0);
-      expect(r.base).toBeLessThanOrEqual(10_000_000);
+      const currency = r.currency as Currency;
+      expect(r.base).toBeLessThanOrEqual(amountBounds('base', currency).max);
       expect(r.bonus).toBeGreaterThanOrEqual(0);
+      expect(r.bonus).toBeLessThanOrEqual(amountBounds('bonus', currency).max);
       expect(r.equity).toBeGreaterThanOrEqual(0);
+      expect(r.equity).toBeLessThanOrEqual(amountBounds('equity', currency).max);
       expect(r.yearsExperience).toBeGreaterThanOrEqual(0);
     }
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  amountBounds,
   CURRENCIES,
   checkAmount,
   checkReportYear,
@@ -34,9 +35,27 @@ describe('salary rules', () => {
   });
 
   it('allows cents, not fractions of them', () => {
-    expect(checkAmount('base', 1234.5)).toBe(1234.5);
-    expect(checkAmount('base', 0.1 + 0.2)).toBe(0.3);
-    expect(codeOf(() => checkAmount('bonus', 10.001))).toBe('INVALID_AMOUNT');
+    expect(checkAmount('base', 1234.5, 'USD')).toBe(1234.5);
+    expect(checkAmount('base', 0.1 + 0.2, 'USD')).toBe(0.3);
+    expect(codeOf(() => checkAmount('bonus', 10.001, 'USD'))).toBe('INVALID_AMOUNT');
+  });
+
+  it('bounds amounts by what they are worth, so an ordinary KRW or VND salary passes and a slipped digit does not', () => {
+    expect(checkAmount('base', 90_000_000, 'KRW')).toBe(90_000_000); // ~64k USD: was refused at 10M
+    expect(checkAmount('base', 600_000_000, 'VND')).toBe(600_000_000);
+    expect(checkAmount('base', 10_000_000, 'USD')).toBe(10_000_000);
+    expect(codeOf(() => checkAmount('base', 10_000_001, 'USD'))).toBe('INVALID_AMOUNT');
+    expect(codeOf(() => checkAmount('base', 80_000_000, 'CNY'))).toBe('INVALID_AMOUNT');
+    expect(() => checkAmount('equity', 50_000_001, 'USD')).toThrow(
+      /equity may be at most 50,000,000 USD a year \(about 50,000,000 US dollars\); got 50,000,001/,
+    );
+  });
+
+  it('never bounds an amount above what numeric(14, 2) stores', () => {
+    for (const currency of CURRENCIES)
+      for (const field of ['base', 'bonus', 'equity'] as const)
+        expect(amountBounds(field, currency).max).toBeLessThan(1e12);
+    expect(amountBounds('equity', 'VND').max).toBe(999_999_999_999);
   });
 
   it('takes years from 2000 to the current year by the clock', () => {
