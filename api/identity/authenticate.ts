@@ -1,5 +1,6 @@
 // Reads "Authorization: Bearer <token>" once per request and sets request.account (or null).
-// Routes that need a person add `preHandler: app.requireAccount`.
+// Routes that need a person add `preHandler: app.requireAccount`. Operator routes are not for
+// people: their Bearer token is the operator token, which require-operator.ts checks instead.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { unauthorized } from '../errors.ts';
@@ -23,7 +24,7 @@ const plugin: FastifyPluginAsync<{ services: Services }> = async (app, { service
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
-    if (!header) return;
+    if (!header || request.routeOptions.config?.routeClass === 'operator') return;
     const match = BEARER.exec(header);
     if (!match)
       throw unauthorized(

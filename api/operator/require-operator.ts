@@ -1,4 +1,5 @@
-// Guards operator routes: "Authorization: Bearer <OPERATOR_TOKEN>", compared in constant time.
+// Guards operator routes: "X-Operator-Token: <OPERATOR_TOKEN>" or "Authorization: Bearer
+// <OPERATOR_TOKEN>", compared in constant time.
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { sameSecret } from '../keys/crypto.ts';
@@ -12,7 +13,7 @@ export function operatorGuard(operatorToken: string) {
       throw new AppError(
         401,
         'OPERATOR_ONLY',
-        'This is an operator endpoint: send the operator token as "X-Operator-Token".',
+        'This is an operator endpoint: send the operator token as "X-Operator-Token: <token>" or "Authorization: Bearer <token>".',
       );
     }
   };

@@ -47,6 +47,19 @@ describe('operator API', () => {
     expect((await get('/v1/operator/bot-events')).statusCode).toBe(200);
   });
 
+  it('takes the operator token as a Bearer token too, and refuses a person’s session there', async () => {
+    const token = t.services.secrets.OPERATOR_TOKEN;
+    expect((await get('/v1/operator/bot-events', { authorization: `Bearer ${token}` })).statusCode).toBe(200);
+    const person = await createAccount(t.services.db, t.services.clock, {
+      memberKind: 'member',
+      ageDays: 400,
+    });
+    const refused = await get('/v1/operator/bot-events', { authorization: `Bearer ${person.token}` });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error.code).toBe('OPERATOR_ONLY');
+    expect(refused.json().error.message).toContain('Authorization: Bearer <token>');
+  });
+
   it('lists recent events newest first, filtered and paged', async () => {
     const all = (await get('/v1/operator/bot-events')).json().events;
     expect(all).toHaveLength(4);
