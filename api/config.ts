@@ -15,6 +15,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** Shared rate-limit counters when set; bounded in-memory store otherwise. */
   readonly redisUrl: string | undefined;
+  /** Prefix of every Redis key: one per deployment sharing a Redis. */
+  readonly redisKeyPrefix: string;
   readonly warehousePath: string;
   readonly keystorePath: string;
   readonly secretsPath: string;
@@ -78,6 +80,13 @@ function oneOf<T extends string>(env: Env, name: string, choices: readonly T[], 
   if (!(choices as readonly string[]).includes(raw))
     throw new ConfigError(name, `one of ${choices.join(', ')}`, raw);
   return raw as T;
+}
+
+function matching(env: Env, name: string, pattern: RegExp, expected: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!pattern.test(raw)) throw new ConfigError(name, expected, raw);
+  return raw;
 }
 
 function url(env: Env, name: string, protocols: readonly string[]): string | undefined {
@@ -148,6 +157,13 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisKeyPrefix: matching(
+      env,
+      'REDIS_KEY_PREFIX',
+      /^[A-Za-z0-9:_.-]{1,64}$/,
+      '1–64 letters, digits or : _ . -',
+      'wc:p:',
+    ),
     warehousePath: resolve(env.WAREHOUSE_PATH || `${dataDir}/warehouse.duckdb`),
     keystorePath: resolve(env.KEYSTORE_PATH || `${dataDir}/keys`),
     secretsPath: resolve(`${dataDir}/secrets.json`),

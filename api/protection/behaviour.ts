@@ -1,29 +1,43 @@
 // Behaviour over sliding windows, per actor (the account, or the client without a session): the
-// rhythm of thread views, how many distinct threads, how listings are paged, reads against writes,
+// rhythm of thread views, how many distinct thread pages, how listings are paged, reads against writes,
 // the account's age and kind, cheap accounts crowding one client or network, and one account
-// hopping networks. State lives in the counter store (Redis or memory), with every window read from
-// the injected clock and every set capped, so memory stays bounded and tests can move time.
+// hopping networks, whether it was blocked lately (decision.ts remembers blocks) and how many
+// challenges it left unanswered today (decision.ts and challenge.ts count them). State lives in the
+// counter store (Redis or memory), with every window read from the injected clock and every set
+// capped, so memory stays bounded and tests can move time.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DAY_MS } from '../clock.ts';
 import type { LayerOptions } from './context.ts';
 import { actorKey, alongside, clientKey, shortAccount, shortNetwork } from './request-state.ts';
 import { accountStanding } from './signals/account-standing.ts';
+import { blockMemoryKey, recentlyBlocked } from './signals/block-memory.ts';
 import { intervalRegularity } from './signals/interval-regularity.ts';
 import { networkHopping } from './signals/network-hopping.ts';
 import { pagination } from './signals/pagination.ts';
 import { readsWithoutWrites } from './signals/read-write-ratio.ts';
 import { isCheapAccount, sybilAccounts } from './signals/sybil.ts';
 import { threadBreadth } from './signals/thread-breadth.ts';
+import {
+  challengesIssuedKey,
+  passesBoughtKey,
+  unansweredChallenges,
+} from './signals/unanswered-challenges.ts';
 
 const MINUTE_MS = 60_000;
 const PAGES_TTL_MS = 60 * MINUTE_MS;
 
-/** The thread a read is about: its `id` path parameter (the read class is "one thread view"). */
-function threadOf(request: FastifyRequest): string | null {
+/**
+ * What a read opened, for breadth: the thread (its `id` path parameter; the read class is "one
+ * thread view"), and for a later page of it the page's cursor too. A harvester needs every page of
+ * every long thread; a reader mostly opens first pages, so later pages count as more breadth.
+ */
+function pageOf(request: FastifyRequest): string | null {
   const params = request.params as Record<string, unknown> | undefined;
   const id = params?.id ?? (params ? Object.values(params).find((v) => typeof v === 'string') : undefined);
-  return typeof id === 'string' ? id : null;
+  if (typeof id !== 'string') return null;
+  const cursor = (request.query as Record<string, unknown> | undefined)?.cursor;
+  return typeof cursor === 'string' && cursor !== '' ? `${id}#${cursor.slice(-22)}` : id;
 }
 
 const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
@@ -45,7 +59,7 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
     }
     const now = services.clock.now();
     const actor = actorKey(state);
-    const thread = cls === 'read' ? threadOf(request) : null;
+    const page = cls === 'read' ? pageOf(request) : null;
     const account = request.account;
     const cheap = account !== null && state.accountTag !== null && isCheapAccount(account, now, rules.sybil);
 
@@ -53,8 +67,8 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
       cls === 'read'
         ? store.pushRecent(`t.${actor}`, String(now.getTime()), rules.regularity.keep, timesTtl)
         : Promise.resolve([]),
-      thread
-        ? store.noteDistinct(`b.${actor}`, thread, breadthWindow, breadthRecent, rules.breadth.maxTracked)
+      page
+        ? store.noteDistinct(`b.${actor}`, page, breadthWindow, breadthRecent, rules.breadth.maxTracked)
         : store.countDistinct(`b.${actor}`, breadthWindow, breadthRecent),
       store.recent(`p.${actor}`),
       cls === 'read' ? store.increment(`r.${actor}`, DAY_MS) : store.peek(`r.${actor}`, DAY_MS),
@@ -86,19 +100,32 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
             rules.sybil.maxTracked,
           )
         : null,
-    ]).then(([times, breadth, depths, reads, writes, networks, sybilClient, sybilNetwork]) => {
-      state.evidence.push(
-        ...(cls === 'read' ? intervalRegularity(times.map(Number), rules.regularity) : []),
-        ...threadBreadth(breadth, rules.breadth),
-        ...pagination(depths.map(Number), rules.pagination),
-        ...readsWithoutWrites(reads.count, writes.count, rules.readWrite),
-        ...accountStanding(account, now, rules.accountStanding),
-        ...(networks ? networkHopping(networks.total, rules.networkHopping) : []),
-        ...(sybilClient && sybilNetwork
-          ? sybilAccounts({ perClient: sybilClient.total, perNetwork: sybilNetwork.total }, rules.sybil)
-          : []),
-      );
-    });
+      rules.blockMemory ? store.marked([blockMemoryKey(actor)]) : null,
+      rules.unansweredChallenges
+        ? Promise.all([
+            store.peek(challengesIssuedKey(actor), DAY_MS),
+            store.peek(passesBoughtKey(actor), DAY_MS),
+          ])
+        : null,
+    ]).then(
+      ([times, breadth, depths, reads, writes, networks, sybilClient, sybilNetwork, blocked, challenges]) => {
+        state.evidence.push(
+          ...(cls === 'read' ? intervalRegularity(times.map(Number), rules.regularity) : []),
+          ...threadBreadth(breadth, rules.breadth),
+          ...pagination(depths.map(Number), rules.pagination),
+          ...readsWithoutWrites(reads.count, writes.count, rules.readWrite),
+          ...accountStanding(account, now, rules.accountStanding),
+          ...(networks ? networkHopping(networks.total, rules.networkHopping) : []),
+          ...(sybilClient && sybilNetwork
+            ? sybilAccounts({ perClient: sybilClient.total, perNetwork: sybilNetwork.total }, rules.sybil)
+            : []),
+          ...recentlyBlocked(blocked?.[0] === true, rules.blockMemory),
+          ...(challenges
+            ? unansweredChallenges(challenges[0].count, challenges[1].count, rules.unansweredChallenges)
+            : []),
+        );
+      },
+    );
     alongside(state, lookups, (err) => request.log.warn({ err }, 'protection: behaviour state unavailable'));
   });
 

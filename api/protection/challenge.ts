@@ -7,13 +7,15 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Static, Type } from 'typebox';
-import type { Clock } from '../clock.ts';
+import { type Clock, DAY_MS } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import type { Random } from '../ids.ts';
 import { keyedHash } from '../keys/crypto.ts';
 import type { LayerOptions } from './context.ts';
 import type { Policy } from './policy.ts';
 import { leadingZeroBits, proofInput } from './proof-of-work.ts';
+import { actorKey } from './request-state.ts';
+import { passesBoughtKey } from './signals/unanswered-challenges.ts';
 
 export const PASS_HEADER = 'x-watercooler-pass';
 export const CHALLENGE_PATH = '/v1/challenge';
@@ -225,6 +227,8 @@ const plugin: FastifyPluginAsync<LayerOptions & { authority: ChallengeAuthority 
         );
       }
       context.metrics.challengesSolved.inc();
+      if (state && context.policy.behaviour.unansweredChallenges)
+        context.store.increment(passesBoughtKey(actorKey(state)), DAY_MS).catch(() => {});
       return {
         ...authority.issuePass(fingerprintId, accountTag, checked.bits),
         header: 'X-Watercooler-Pass' as const,

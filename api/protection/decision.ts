@@ -1,16 +1,20 @@
 // Decision (S3): a scored request's evidence → a score 0–100 → allow, throttle (tighter budgets,
 // applied by rate-limits.ts), challenge (proof-of-work, challenge.ts) or block, by the policy's
-// thresholds. A valid pass of enough difficulty turns a challenge into an allow. In monitor mode
+// thresholds. A valid pass of enough difficulty turns a challenge into an allow. A block is
+// remembered for the actor when enforced (policy.behaviour.blockMemory). In monitor mode
 // nothing is refused. Every non-allow outcome, and every request over a budget, becomes one
 // bot_events row when the response is sent (S6).
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import { DAY_MS } from '../clock.ts';
 import { AppError } from '../errors.ts';
 import type { ChallengeAuthority } from './challenge.ts';
 import { difficultyFor, PASS_HEADER } from './challenge.ts';
 import type { LayerOptions } from './context.ts';
 import type { Policy } from './policy.ts';
-import type { Decision } from './request-state.ts';
+import { actorKey, type Decision, type ProtectionState } from './request-state.ts';
+import { blockMemoryKey } from './signals/block-memory.ts';
+import { challengesIssuedKey } from './signals/unanswered-challenges.ts';
 import { reasonsOf, scoreOf } from './signals/evidence.ts';
 
 export function decide(score: number, thresholds: Policy['thresholds']): Decision {
@@ -32,8 +36,18 @@ const plugin: FastifyPluginAsync<LayerOptions & { authority: ChallengeAuthority 
   app,
   { context, authority },
 ) => {
-  const { policy, metrics, mode } = context;
+  const { policy, metrics, mode, store } = context;
   const enforced = mode === 'enforce';
+  const memory = policy.behaviour.blockMemory;
+
+  /**
+   * Marks the actor as blocked (signals/block-memory.ts) before the client can see the answer. Only
+   * enforced blocks are remembered: in monitor mode nobody was refused, so nothing escalates.
+   */
+  function remember(state: ProtectionState) {
+    if (!memory) return;
+    store.mark(blockMemoryKey(actorKey(state)), memory.hours * 3_600_000).catch(() => {});
+  }
 
   app.addHook('onRequest', async (request) => {
     const state = request.protection;
@@ -53,9 +67,14 @@ const plugin: FastifyPluginAsync<LayerOptions & { authority: ChallengeAuthority 
     state.decision = decision;
     metrics.decisions.inc({ decision, route_class: state.routeClass, enforced: String(enforced) });
     if (!enforced) return;
-    if (decision === 'block') throw blocked();
+    if (decision === 'block') {
+      remember(state);
+      throw blocked();
+    }
     if (decision === 'challenge') {
       metrics.challengesIssued.inc();
+      if (policy.behaviour.unansweredChallenges)
+        store.increment(challengesIssuedKey(actorKey(state)), DAY_MS).catch(() => {});
       throw new AppError(
         403,
         'CHALLENGE_REQUIRED',

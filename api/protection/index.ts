@@ -35,7 +35,7 @@ export interface ProtectionOptions {
   mode?: ProtectionMode;
   /** Overrides config.redisUrl; null forces the memory store. */
   redisUrl?: string | null;
-  /** Prefix of every Redis key; one per deployment (default "wc:p:"), unique per test. */
+  /** Overrides config.redisKeyPrefix (REDIS_KEY_PREFIX, default "wc:p:"); unique per test. */
   redisKeyPrefix?: string;
   /** Create canary threads at start-up and every ten minutes (default true). */
   canaries?: boolean;
@@ -77,7 +77,7 @@ const plugin: FastifyPluginAsync<ProtectionOptions> = async (app, options) => {
   const redis = redisUrl ? openRedis(redisUrl, app.log) : null;
   if (redis) await readyOrTimeout(redis, REDIS_READY_WAIT_MS);
   const shared = redis
-    ? new RedisCounterStore(redis, clock, { keyPrefix: options.redisKeyPrefix ?? 'wc:p:' })
+    ? new RedisCounterStore(redis, clock, { keyPrefix: options.redisKeyPrefix ?? config.redisKeyPrefix })
     : null;
   const store = new ResilientCounterStore(shared, new MemoryCounterStore(clock), () =>
     metrics.storeFailures.inc(),

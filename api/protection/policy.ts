@@ -49,7 +49,14 @@ export const PolicySchema = Type.Object(
     thresholds: Type.Object({ throttle: Threshold, challenge: Threshold, block: Threshold }, strict),
     throttleFactor: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
     budgets: perClass(Budget),
-    readQuota: Type.Object({ perAccountPerDay: Count }, strict),
+    readQuota: Type.Object(
+      {
+        perAccountPerDay: Count,
+        // New cheap accounts (behaviour.sybil's cheapKinds and maxAgeDays); perAccountPerDay when absent.
+        perCheapAccountPerDay: Type.Optional(Positive),
+      },
+      strict,
+    ),
     redisDown: perClass(FailMode),
     challenge: Type.Object(
       {
@@ -145,6 +152,12 @@ export const PolicySchema = Type.Object(
             steps: Steps,
           },
           strict,
+        ),
+        // Challenges issued to an actor today and never traded for a pass (off when absent).
+        unansweredChallenges: Type.Optional(Type.Object({ steps: Steps }, strict)),
+        // A block is remembered for the actor this long (off when absent).
+        blockMemory: Type.Optional(
+          Type.Object({ hours: Type.Integer({ minimum: 1, maximum: 24 * 30 }), weight: Weight }, strict),
         ),
       },
       strict,
@@ -261,6 +274,8 @@ function meaningProblems(policy: Policy): string[] {
   checkSteps(problems, 'behaviour.breadth.recentSteps', b.breadth.recentSteps);
   checkSteps(problems, 'behaviour.sybil.steps', b.sybil.steps);
   checkSteps(problems, 'behaviour.networkHopping.steps', b.networkHopping.steps);
+  if (b.unansweredChallenges)
+    checkSteps(problems, 'behaviour.unansweredChallenges.steps', b.unansweredChallenges.steps);
   if (b.breadth.recentMinutes >= b.breadth.windowMinutes)
     problems.push(
       `behaviour.breadth.recentMinutes (${b.breadth.recentMinutes}) must be shorter than windowMinutes (${b.breadth.windowMinutes})`,

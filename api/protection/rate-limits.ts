@@ -1,6 +1,6 @@
 // Layered budgets (S1) on @fastify/rate-limit: per route class, keyed by account, by network
 // prefix and by fingerprint, each with its own number in the policy (0 turns a layer off), plus
-// the daily read quota per account (thread views). A throttle decision shrinks every budget by
+// the daily read quota per account (thread views; smaller for new cheap accounts). A throttle decision shrinks every budget by
 // policy.throttleFactor. Counting goes through our clock-driven counter store (Redis when
 // configured, memory otherwise), started in the same round trip as the behaviour lookups;
 // answers carry RateLimit-Limit/-Remaining/-Reset, and a refusal is a 429 with Retry-After.
@@ -14,7 +14,9 @@ import { AppError, unavailable } from '../errors.ts';
 import type { RouteClass } from '../http/route-context.ts';
 import type { LayerOptions } from './context.ts';
 import type { Policy } from './policy.ts';
+import type { SessionAccount } from '../identity/sessions.ts';
 import { type ProtectionState, shortAccount, shortNetwork } from './request-state.ts';
+import { isCheapAccount } from './signals/sybil.ts';
 import { rateLimitStoreFor } from './store/rate-limit-store.ts';
 
 type Layer = 'account' | 'network' | 'fingerprint';
@@ -33,6 +35,13 @@ export function fullBudget(policy: Policy, routeClass: RouteClass, layer: Layer)
     : layer === 'network'
       ? budget.perNetwork
       : budget.perFingerprint;
+}
+
+/** The daily read quota of a request's account: smaller for new cheap accounts (sybil farms' stock). */
+export function readQuotaFor(policy: Policy, account: SessionAccount | null, now: Date): number {
+  const { perAccountPerDay, perCheapAccountPerDay } = policy.readQuota;
+  if (perCheapAccountPerDay === undefined || !account) return perAccountPerDay;
+  return isCheapAccount(account, now, policy.behaviour.sybil) ? perCheapAccountPerDay : perAccountPerDay;
 }
 
 /** The budget a request is judged by: the full one, or a throttled client's share of it. */
@@ -89,6 +98,7 @@ declare module 'fastify' {
 
 const counting: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
   const { policy, store } = context;
+  const { clock } = context.services;
   await app.register(rateLimit, { global: false, store: rateLimitStoreFor(store), enableDraftSpec: true });
   app.decorateRequest('budgetCounts', null);
 
@@ -103,7 +113,7 @@ const counting: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
   }));
   const quota = app.createRateLimit({
     keyGenerator: (request) => `quota.${shortAccount(stateOf(request))}`,
-    max: policy.readQuota.perAccountPerDay,
+    max: (request) => readQuotaFor(policy, request.account, clock.now()),
     timeWindow: DAY_MS,
   });
 
@@ -136,6 +146,7 @@ const counting: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
 
 const verdict: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
   const { policy, metrics } = context;
+  const { clock } = context.services;
   const enforced = context.mode === 'enforce';
 
   app.addHook('onRequest', async (request, reply) => {
@@ -143,7 +154,8 @@ const verdict: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
     if (!state || !request.budgetCounts) return;
     let shown: BudgetVerdict | null = null;
     for (const { limit, layer, result } of await request.budgetCounts) {
-      const max = layer === null ? policy.readQuota.perAccountPerDay : budgetFor(policy, state, layer);
+      const max =
+        layer === null ? readQuotaFor(policy, request.account, clock.now()) : budgetFor(policy, state, layer);
       const judged = verdictFor(limit, result, max);
       if (!judged) continue;
       if (judged.exceeded) {
@@ -174,7 +186,10 @@ const verdict: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
       throw new AppError(
         429,
         'READ_QUOTA_EXHAUSTED',
-        `This account has opened ${shown.max} threads today, the daily limit. It resets at midnight UTC, in ${shown.resetSeconds} s.`,
+        `This account has opened ${shown.max} threads today, the daily limit. It resets at midnight UTC, in ${shown.resetSeconds} s.` +
+          (shown.max < policy.readQuota.perAccountPerDay
+            ? ' New accounts without a verified employer have a smaller limit for their first days.'
+            : ''),
         retry,
         { retryAfterSeconds: shown.resetSeconds },
       );

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     ['AUTHOR_LINK_DAYS', '0', /AUTHOR_LINK_DAYS must be a whole number from 1/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must be a URL starting postgres:/],
     ['REDIS_URL', 'not a url', /REDIS_URL must be a URL/],
+    ['REDIS_KEY_PREFIX', 'wc p', /REDIS_KEY_PREFIX must be 1–64 letters, digits or : _ . -/],
     ['PUBLIC_TIME_GRANULARITY', 'second', /one of hour, day/],
     ['PROTECTION_MODE', 'off', /one of enforce, monitor/],
     ['TRUST_PROXY', '10.0.0.0/8,banana', /TRUST_PROXY must be a comma-separated list/],

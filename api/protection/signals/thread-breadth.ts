@@ -1,5 +1,6 @@
-// Breadth: how many distinct threads one actor opened in the long window (a day by default) and in
-// the recent part of it. People come back to the threads they follow; a harvester opens each once.
+// Breadth: how many distinct threads (and later pages of threads, behaviour.ts) one actor opened in
+// the long window (a day by default) and in the recent part of it. People come back to the threads
+// they follow and mostly read first pages; a harvester opens every page of each thread once.
 import type { Policy } from '../policy.ts';
 import { stepWeight } from '../policy.ts';
 import type { DistinctCount } from '../store/counter-store.ts';

@@ -11,6 +11,7 @@ export function benchPolicy(): Policy {
     budget.perFingerprint = budget.perFingerprint && 1_000_000;
   }
   draft.readQuota.perAccountPerDay = 1_000_000;
+  if (draft.readQuota.perCheapAccountPerDay !== undefined) draft.readQuota.perCheapAccountPerDay = 1_000_000;
   draft.thresholds = { throttle: 101, challenge: 101, block: 101 };
   return validatePolicy(draft, 'bench policy');
 }

@@ -1,0 +1,19 @@
+// Unanswered challenges: the web client and the apps solve a challenge as soon as it comes, so a
+// client that is challenged again and again without ever buying a pass is not one of ours (a
+// scraper that cannot solve, waiting for its windows to cool down). Counted per actor and UTC day:
+// challenges issued (decision.ts) minus passes bought (challenge.ts).
+import type { Policy } from '../policy.ts';
+import { stepWeight } from '../policy.ts';
+import { type Evidence, evidence } from './evidence.ts';
+
+export const challengesIssuedKey = (actor: string): string => `ch.i.${actor}`;
+export const passesBoughtKey = (actor: string): string => `ch.s.${actor}`;
+
+export function unansweredChallenges(
+  issued: number,
+  bought: number,
+  rule: Policy['behaviour']['unansweredChallenges'],
+): Evidence[] {
+  if (!rule) return [];
+  return evidence('unanswered-challenges', stepWeight(rule.steps, Math.max(0, issued - bought)));
+}
