@@ -32,7 +32,7 @@ import { openTestDb } from '../support/db.ts';
 import { HEADERS } from '../support/personas.ts';
 import { type AutocannonRequest, assertAllOk, autocannon } from './support/autocannon.ts';
 import { benchPolicy } from './support/bench-policy.ts';
-import { machineLine, median, writeResultsSection } from './support/results.ts';
+import { machineLine, median, profileFlags, writeResultsSection } from './support/results.ts';
 
 const ACCOUNTS = 200;
 const THREADS = 500;
@@ -136,7 +136,7 @@ interface Server extends Fixture {
 async function startServer(): Promise<Server> {
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--serve'],
+    ['--expose-gc', ...profileFlags(), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve'],
     { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], env: process.env },
   );
   let output = '';

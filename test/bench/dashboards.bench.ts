@@ -20,7 +20,7 @@ import { launchChromium } from '../e2e/browser.ts';
 import { writePublishedFixture } from '../support/published-fixture.ts';
 import { openTestServices } from '../support/services.ts';
 import { assertAllOk, autocannon } from './support/autocannon.ts';
-import { median, RESULTS_PATH, writeResultsSection } from './support/results.ts';
+import { median, profileFlags, RESULTS_PATH, writeResultsSection } from './support/results.ts';
 
 // ---- server role: the real app on a port, over the given warehouse file ----
 
@@ -46,7 +46,7 @@ async function serve(warehousePath: string): Promise<void> {
 function startServer(warehousePath: string): Promise<{ child: ChildProcess; origin: string; token: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', warehousePath],
+    [...profileFlags(), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', warehousePath],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: process.env,

@@ -41,7 +41,7 @@ import { HEADERS } from '../support/personas.ts';
 import { openTestDb } from '../support/db.ts';
 import { assertAllOk, autocannon } from './support/autocannon.ts';
 import { benchPolicy } from './support/bench-policy.ts';
-import { median, writeResultsSection } from './support/results.ts';
+import { median, profileFlags, writeResultsSection } from './support/results.ts';
 
 type Variant = 'none' | 'rate-limit' | 'full' | 'rate-limit-redis' | 'full-redis';
 const ACCOUNTS = 200;
@@ -165,7 +165,7 @@ async function startServer(
 ): Promise<{ child: ChildProcess; port: number; tokens: string[]; threads: string[] }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', variant],
+    [...profileFlags(), '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', variant],
     {
       stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
       env: process.env,
