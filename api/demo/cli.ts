@@ -107,7 +107,15 @@ async function main(): Promise<number> {
     );
     bar.start(posts + salaries, 0);
     const summary = await generateDemoData(
-      { db: services.db, keys: services.keys, clock, config, secrets: services.secrets },
+      // With DATABASE_URL the run is one COPY transaction (api/demo/bulk-load.ts).
+      {
+        db: services.db,
+        keys: services.keys,
+        clock,
+        config,
+        secrets: services.secrets,
+        databaseUrl: config.databaseUrl,
+      },
       {
         posts,
         salaries,

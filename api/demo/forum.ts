@@ -1,12 +1,12 @@
 // Writes threads and posts through the API's rules: per-thread aliases from aliasTag()/aliasWords()
 // (unique words per thread, one thread_aliases row per tag, the next candidate when words are
-// taken), the label from aliasLabel(), author links from linkAuthor() under the key of the post's
-// day, a deletion receipt from newReceipt() (only its hash is kept), and threads on a company board
-// opened only by that company's employees. The caller sets the clock to each post's time first.
+// taken), the label from aliasLabel(), a deletion receipt from newReceipt() (only its hash is
+// kept), and threads on a company board opened only by that company's employees. Posts leave here
+// pending: their author links are added by api/demo/links.ts, under the key of each post's day.
+// The caller sets the clock to each post's time first.
 import { randomBytes } from 'node:crypto';
 import { aliasLabel } from '../forum/alias-label.ts';
 import { aliasTag, aliasWords } from '../forum/aliases.ts';
-import { linkAuthor } from '../forum/author-links.ts';
 import { newReceipt } from '../forum/receipts.ts';
 import { newId, type Random } from '../ids.ts';
 import type { KeyStore } from '../keys/keystore.ts';
@@ -15,6 +15,7 @@ import { BulkTable, type BufferedRows } from './bulk-insert.ts';
 import type { Mood, Topic } from './climate.ts';
 import type { Company } from './companies.ts';
 import { type Crowd, MEMBER_KINDS, type People } from './people.ts';
+import { emptyPendingPosts, type PendingPosts } from './links.ts';
 import type { ThreadPlan } from './plan.ts';
 import type { Prng } from './prng.ts';
 import { DemoSetupError, missingKey } from './setup-error.ts';
@@ -63,7 +64,7 @@ export interface ForumWeek {
   newThreads: BufferedRows;
   threadUpdates: BufferedRows;
   aliases: BufferedRows;
-  posts: BufferedRows;
+  posts: PendingPosts;
   postCount: number;
 }
 
@@ -91,21 +92,7 @@ export class ForumWriter {
     ['tag', 'bytea'],
     ['words', 'text'],
   ]);
-  readonly #posts = new BulkTable('posts', [
-    ['id', 'text'],
-    ['thread_id', 'text'],
-    ['position', 'int4'],
-    ['body', 'text'],
-    ['alias', 'text'],
-    ['created_at', 'timestamptz'],
-    ['author_day', 'date'],
-    ['author_tag', 'bytea'],
-    ['author_box', 'bytea'],
-    ['receipt_hash', 'bytea'],
-  ]);
-  #opened = new Map<ThreadState, string>();
-  #touched = new Set<ThreadState>();
-  #weekPosts = 0;
+  #posts = emptyPendingPosts();
   #pool = Buffer.alloc(0);
   #poolAt = 0;
   readonly #osRandom: Random = (n) => {
@@ -116,6 +103,9 @@ export class ForumWriter {
     this.#poolAt += n;
     return this.#pool.subarray(this.#poolAt - n, this.#poolAt);
   };
+  #opened = new Map<ThreadState, string>();
+  #touched = new Set<ThreadState>();
+  #weekPosts = 0;
 
   constructor(deps: ForumDeps) {
     this.#deps = deps;
@@ -185,9 +175,10 @@ export class ForumWriter {
       newThreads: this.#threads.take(),
       threadUpdates: this.#threadUpdates.take(),
       aliases: this.#aliases.take(),
-      posts: this.#posts.take(),
+      posts: this.#posts,
       postCount: this.#weekPosts,
     };
+    this.#posts = emptyPendingPosts();
     this.#opened = new Map();
     this.#touched = new Set();
     this.#weekPosts = 0;
@@ -219,28 +210,22 @@ export class ForumWriter {
   }
 
   #post(thread: ThreadState, person: number, body: string, at: number): void {
-    const { keys, people, ids } = this.#deps;
+    const { people, ids } = this.#deps;
     const accountId = people.ids[person]!;
     const postId = newId(ids.random);
-    const when = new Date(at);
-    const words = this.#aliasWords(thread, person, accountId, when);
-    const link = linkAuthor(keys, postId, accountId, when);
-    if (!link) throw missingKey('author', when);
+    const words = this.#aliasWords(thread, person, accountId, new Date(at));
     thread.postCount++;
     thread.lastPostAt = at;
     this.#weekPosts++;
-    this.#posts.push(
-      postId,
-      thread.id,
-      thread.postCount,
-      body,
-      this.#label(thread, person, words, at),
-      when.toISOString(),
-      link.authorDay,
-      link.authorTag,
-      link.authorBox,
-      newReceipt(this.#osRandom).hash,
-    );
+    const posts = this.#posts;
+    posts.id.push(postId);
+    posts.threadId.push(thread.id);
+    posts.position.push(thread.postCount);
+    posts.body.push(body);
+    posts.alias.push(this.#label(thread, person, words, at));
+    posts.at.push(at);
+    posts.accountId.push(accountId);
+    posts.receiptHash.push(newReceipt(this.#osRandom).hash.toString('hex'));
   }
 
   /**

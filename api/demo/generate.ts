@@ -12,8 +12,17 @@
 // author links still live, as it would have been in real life). At the end the clock is back at
 // the span's end. Without onWeek, writing week n overlaps with generating week n + 1.
 //
+// Writing. Each week is linked (api/demo/links.ts) as soon as it is built, then written as one
+// transaction of unnest INSERTs through the Db (PGlite and PostgreSQL alike). Given
+// deps.databaseUrl (the same PostgreSQL database) and no onWeek, the weeks go instead to the link
+// worker (api/demo/link-worker.ts), a thread that links them while this one builds the next week
+// and writes the whole run as one COPY transaction on a connection of its own
+// (api/demo/bulk-load.ts), making the secondary indexes and foreign keys after the load when the
+// tables were empty.
+//
 // Same seed (and same key store) → the same companies, people, ids, titles, bodies, alias words
 // and salary figures. Ciphertexts, receipts and the password hash are fresh each run.
+import { dirname } from 'node:path';
 import type { ManualClock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db, Queryable } from '../db/index.ts';
@@ -22,10 +31,12 @@ import type { KeyStore } from '../keys/keystore.ts';
 import { periodIndex, periodStart } from '../keys/periods.ts';
 import type { Secrets } from '../secrets.ts';
 import { AccountWriter, unusablePasswordHash } from './accounts.ts';
-import type { BufferedRows } from './bulk-insert.ts';
+import { assertSameDatabase, type BulkLoadReport } from './bulk-load.ts';
 import { ClimateBook, chooseEvents } from './climate.ts';
 import { type Company, makeCompanies } from './companies.ts';
 import { ForumWriter, type ThreadState } from './forum.ts';
+import { LinkWorker } from './link-worker-client.ts';
+import { Linker, type PendingWeek, weekInOrder } from './links.ts';
 import { Crowd, makePeople } from './people.ts';
 import {
   planSalaryCounts,
@@ -56,13 +67,15 @@ export interface DemoDeps {
   db: Db;
   keys: KeyStore;
   clock: ManualClock;
-  config: Pick<Config, 'authorLinkDays' | 'minEmployerCrowd'>;
+  config: Pick<Config, 'authorLinkDays' | 'minEmployerCrowd' | 'etlGraceDays'>;
   secrets: Pick<Secrets, 'EMAIL_HASH_SECRET'>;
+  /** The PostgreSQL URL of `db`'s database: enables the COPY path when there is no onWeek. */
+  databaseUrl?: string;
 }
 
 export interface DemoProgress {
   phase: 'setup' | 'writing' | 'done';
-  /** Posts + salary reports committed so far (setup: 0 or 1). */
+  /** Posts + salary reports written so far (setup: 0 or 1); the COPY path commits them all at the end. */
   done: number;
   total: number;
 }
@@ -104,7 +117,15 @@ export interface DemoSummary {
     generateMs: number;
     /** Time spent waiting for the database (and onWeek). */
     waitMs: number;
+    /** COPY path: making the deferred indexes and foreign keys again, and the commit. */
+    finishMs: number;
+    /** COPY path: the three slowest of those statements. */
+    slowestFinish: { name: string; ms: number }[];
   };
+  /** How rows were written: unnest INSERTs per week, or COPY in one transaction. */
+  writer: 'unnest' | 'copy';
+  /** Secondary indexes and foreign keys made after the load (COPY path on empty tables). */
+  deferred: number;
 }
 
 /** The span a run covers: `days` whole UTC days ending at `now`. Open the key store at `start`. */
@@ -152,15 +173,6 @@ type Happening =
   | { at: number; kind: 1; thread: ThreadState }
   | { at: number; kind: 2 };
 
-interface WeekRows {
-  accounts: BufferedRows;
-  newThreads: BufferedRows;
-  threadUpdates: BufferedRows;
-  aliases: BufferedRows;
-  posts: BufferedRows;
-  salaries: BufferedRows;
-}
-
 export async function generateDemoData(deps: DemoDeps, options: DemoOptions = {}): Promise<DemoSummary> {
   const opts = resolve(options);
   const end = deps.clock.now();
@@ -206,6 +218,8 @@ async function generate(deps: DemoDeps, options: DemoOptions, opts: Resolved): P
   );
   const salaryCounts = planSalaryCounts(weeks, crowd, opts.salaries);
 
+  const copyPath = deps.databaseUrl && db.kind === 'pg' && !options.onWeek ? deps.databaseUrl : null;
+  if (copyPath) await assertSameDatabase(copyPath, db);
   await refuseReusedSeed(db, people.ids.slice(0, 50));
   await writeCompanies(db, companies, startDate);
   const accounts = new AccountWriter(
@@ -225,7 +239,6 @@ async function generate(deps: DemoDeps, options: DemoOptions, opts: Resolved): P
     ids,
   });
   const salaryWriter = new SalaryWriter({
-    keys,
     people,
     companies,
     events,
@@ -239,29 +252,32 @@ async function generate(deps: DemoDeps, options: DemoOptions, opts: Resolved): P
 
   const replies: { at: number; thread: ThreadState }[][] = weeks.map(() => []);
   const counts = { threads: 0, posts: 0, aliases: 0, salaries: 0 };
-  let committed = 0;
   let carriedSalaries = 0;
   let generateMs = 0;
   let waitMs = 0;
   let pending: Promise<void> | null = null;
 
-  const write = async (rows: WeekRows) => {
-    await db.transaction(async (tx) => {
-      // Demo rows can be made again: no need to wait for the WAL flush at each weekly commit.
-      await tx.query('SET LOCAL synchronous_commit = off');
-      // Parents before children: accounts and threads, then aliases and posts that point at threads.
-      for (const set of [
-        rows.accounts,
-        rows.newThreads,
-        rows.threadUpdates,
-        rows.aliases,
-        rows.posts,
-        rows.salaries,
-      ])
-        await set.write(tx, opts.batchSize);
-    });
-    committed += rows.posts.length + rows.salaries.length;
-    progress({ phase: 'writing', done: committed, total });
+  // Started after the companies are committed: its transaction locks the tables it fills.
+  const linkWorker = copyPath ? await startLinkWorker(deps, copyPath, opts.batchSize) : null;
+  const linker = new Linker(keys, clock);
+  let written = 0;
+  const countWritten = (posts: number, salaries: number) => {
+    written += posts + salaries;
+    progress({ phase: 'writing', done: written, total });
+  };
+  /** Links the week now (the clock is free: the next happening sets it again), writes it later. */
+  const linkAndWrite = (week: PendingWeek): (() => Promise<void>) => {
+    const rows = linker.link(week);
+    return () =>
+      db.transaction(async (tx) => {
+        // Demo rows can be made again: no need to wait for the WAL flush at each weekly commit.
+        await tx.query('SET LOCAL synchronous_commit = off');
+        for (const set of weekInOrder(rows)) await set.write(tx, opts.batchSize);
+      });
+  };
+  const write = async (week: PendingWeek, send: () => Promise<void>) => {
+    await send();
+    countWritten(week.posts.id.length, week.salaries.id.length);
   };
   const wait = async (promise: unknown) => {
     const from = performance.now();
@@ -269,8 +285,8 @@ async function generate(deps: DemoDeps, options: DemoOptions, opts: Resolved): P
     waitMs += performance.now() - from;
   };
 
-  progress({ phase: 'writing', done: 0, total });
   try {
+    progress({ phase: 'writing', done: 0, total });
     for (const week of weeks) {
       const from = performance.now();
       const timeline = new Timeline<Happening>();
@@ -313,28 +329,40 @@ async function generate(deps: DemoDeps, options: DemoOptions, opts: Resolved): P
       const forumWeek = forum.takeWeek();
       counts.posts += forumWeek.postCount;
       counts.aliases += forumWeek.aliases.length;
-      const rows: WeekRows = { accounts: accounts.take(), ...forumWeek, salaries: salaryWriter.take() };
+      const built: PendingWeek = {
+        accounts: accounts.take(),
+        newThreads: forumWeek.newThreads,
+        threadUpdates: forumWeek.threadUpdates,
+        aliases: forumWeek.aliases,
+        posts: forumWeek.posts,
+        salaries: salaryWriter.take(),
+      };
+      const send = linkWorker ? () => linkWorker.write(built) : linkAndWrite(built);
       generateMs += performance.now() - from;
 
       await wait(pending);
       if (options.onWeek) {
-        await wait(write(rows));
+        await wait(write(built, send));
         clock.set(week.end);
         await wait(options.onWeek(new Date(week.end)));
       } else {
-        pending = write(rows);
+        pending = write(built, send);
         // Awaited before the next week is written; this only keeps an early failure from being "unhandled".
         pending.catch(() => {});
       }
     }
+    await wait(pending);
   } catch (error) {
     // Never leave a week's transaction running behind the caller's back.
     await pending?.catch(() => {});
+    await linkWorker?.abort();
     throw error;
   }
-  await wait(pending);
+  const finished: BulkLoadReport = linkWorker
+    ? await linkWorker.finish()
+    : { deferred: 0, finishMs: 0, slowest: [] };
   clock.set(end);
-  progress({ phase: 'done', done: committed, total });
+  progress({ phase: 'done', done: written, total });
 
   const layoffCompany = companies[events.layoff.company]!;
   const raiseCompany = companies[events.payRise.company]!;
@@ -363,8 +391,26 @@ async function generate(deps: DemoDeps, options: DemoOptions, opts: Resolved): P
         raise: events.payRise.raise,
       },
     },
-    timings: { totalMs: performance.now() - began, generateMs, waitMs },
+    timings: {
+      totalMs: performance.now() - began,
+      generateMs,
+      waitMs,
+      finishMs: finished.finishMs,
+      slowestFinish: finished.slowest,
+    },
+    writer: linkWorker ? 'copy' : 'unnest',
+    deferred: finished.deferred,
   };
+}
+
+function startLinkWorker(deps: DemoDeps, databaseUrl: string, batchSize: number): Promise<LinkWorker> {
+  return LinkWorker.start({
+    keystoreDir: dirname(deps.keys.path),
+    authorLinkDays: deps.config.authorLinkDays,
+    etlGraceDays: deps.config.etlGraceDays,
+    databaseUrl,
+    batchSize,
+  });
 }
 
 async function refuseReusedSeed(db: Queryable, firstIds: string[]): Promise<void> {

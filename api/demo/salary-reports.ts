@@ -1,19 +1,15 @@
-// Salary report rows through the API's rules: reporter_tag from reporterTag() and reporter_box from
-// sealReporter() under the salary-chain key of the submission year, one report per
-// person × company × family × year. The caller sets the clock to the submission time first.
+// Salary reports as the API allows them, one per person × company × family × year. They leave
+// here pending: reporter_tag and reporter_box (reporterTag(), sealReporter() under the salary key
+// of the submission year) are added by api/demo/links.ts.
 import { newId } from '../ids.ts';
-import type { KeyStore } from '../keys/keystore.ts';
-import { reporterTag, sealReporter, submissionYearOf } from '../salaries/reporter-links.ts';
-import { BulkTable, type BufferedRows } from './bulk-insert.ts';
 import type { DemoEvents } from './climate.ts';
 import type { Company } from './companies.ts';
-import { missingKey } from './setup-error.ts';
+import { emptyPendingSalaries, type PendingSalaries } from './links.ts';
 import type { People } from './people.ts';
 import type { Prng } from './prng.ts';
 import { drawSalary, type ReporterPicker, salaryYear } from './salaries.ts';
 
 export interface SalaryDeps {
-  keys: KeyStore;
   people: People;
   companies: readonly Company[];
   events: DemoEvents;
@@ -25,23 +21,7 @@ export interface SalaryDeps {
 
 export class SalaryWriter {
   readonly #deps: SalaryDeps;
-  readonly #rows = new BulkTable('salaries', [
-    ['id', 'text'],
-    ['reporter_tag', 'bytea'],
-    ['reporter_box', 'bytea'],
-    ['submitted_year', 'int4'],
-    ['submitted_on', 'date'],
-    ['company_id', 'text'],
-    ['job_family', 'text'],
-    ['level', 'text'],
-    ['city', 'text'],
-    ['years_experience', 'int4'],
-    ['base', 'numeric'],
-    ['bonus', 'numeric'],
-    ['equity', 'numeric'],
-    ['currency', 'text'],
-    ['year', 'int4'],
-  ]);
+  #rows = emptyPendingSalaries();
 
   constructor(deps: SalaryDeps) {
     this.#deps = deps;
@@ -49,44 +29,32 @@ export class SalaryWriter {
 
   /** One report at `at`; false when every employee with an account has already reported for the year. */
   report(at: number): boolean {
-    const { keys, people, companies, events, reporters, spanStart, prng, ids } = this.#deps;
+    const { people, companies, events, reporters, spanStart, prng, ids } = this.#deps;
     const year = salaryYear(prng, at);
     const person = reporters.pick(prng, at, year);
     if (person < 0) return false;
     const company = companies[people.company[person]!]!;
     const figures = drawSalary(prng, people, person, company, at, spanStart, events);
-    const id = newId(ids.random);
-    const when = new Date(at);
-    const submittedYear = submissionYearOf(when);
-    const accountId = people.ids[person]!;
-    const tag = reporterTag(keys, submittedYear, accountId, {
-      companyId: company.id,
-      jobFamily: figures.jobFamily,
-      year,
-    });
-    const box = sealReporter(keys, submittedYear, id, accountId);
-    if (!tag || !box) throw missingKey('salary', when);
-    this.#rows.push(
-      id,
-      tag,
-      box,
-      submittedYear,
-      when.toISOString().slice(0, 10),
-      company.id,
-      figures.jobFamily,
-      figures.level,
-      figures.city,
-      figures.yearsExperience,
-      figures.base,
-      figures.bonus,
-      figures.equity,
-      figures.currency,
-      year,
-    );
+    const rows = this.#rows;
+    rows.id.push(newId(ids.random));
+    rows.at.push(at);
+    rows.accountId.push(people.ids[person]!);
+    rows.companyId.push(company.id);
+    rows.year.push(year);
+    rows.jobFamily.push(figures.jobFamily);
+    rows.level.push(figures.level);
+    rows.city.push(figures.city);
+    rows.yearsExperience.push(figures.yearsExperience);
+    rows.base.push(figures.base);
+    rows.bonus.push(figures.bonus);
+    rows.equity.push(figures.equity);
+    rows.currency.push(figures.currency);
     return true;
   }
 
-  take(): BufferedRows {
-    return this.#rows.take();
+  take(): PendingSalaries {
+    const rows = this.#rows;
+    this.#rows = emptyPendingSalaries();
+    return rows;
   }
 }

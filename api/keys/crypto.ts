@@ -4,17 +4,28 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEq
 
 export type Part = string | Buffer | number;
 
-/** HMAC-SHA256 over length-prefixed parts, so ("ab","c") and ("a","bc") never collide. */
+// The message of a keyed hash is assembled here and handed over in one update(), which copies it:
+// bulk writers make millions of hashes, and small Buffers per part cost more than the hash.
+let message = Buffer.allocUnsafe(1024);
+
+/**
+ * HMAC-SHA256 over length-prefixed parts — each part as a 32-bit big-endian byte length, then its
+ * bytes (strings and numbers as UTF-8) — so ("ab","c") and ("a","bc") never collide.
+ */
 export function keyedHash(key: Buffer | string, ...parts: Part[]): Buffer {
-  const mac = createHmac('sha256', key);
+  let size = 0;
+  for (const part of parts)
+    size += 4 + (Buffer.isBuffer(part) ? part.length : Buffer.byteLength(String(part), 'utf8'));
+  if (size > message.length) message = Buffer.allocUnsafe(Math.max(size, 2 * message.length));
+  let at = 0;
   for (const part of parts) {
-    const bytes = Buffer.isBuffer(part) ? part : Buffer.from(String(part), 'utf8');
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(bytes.length);
-    mac.update(length);
-    mac.update(bytes);
+    const length = Buffer.isBuffer(part)
+      ? part.copy(message, at + 4)
+      : message.write(String(part), at + 4, 'utf8');
+    message.writeUInt32BE(length, at);
+    at += 4 + length;
   }
-  return mac.digest();
+  return createHmac('sha256', key).update(message.subarray(0, at)).digest();
 }
 
 // IVs come from a pool of OS randomness: one getrandom call per 1,024 boxes instead of one each
@@ -35,8 +46,15 @@ export function seal(key: Buffer, plaintext: string, aad: string): Buffer {
   const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  // GCM is a stream mode: update() returns the whole ciphertext and final() nothing.
+  const body = cipher.update(plaintext, 'utf8');
+  const rest = cipher.final();
+  const box = Buffer.allocUnsafe(28 + body.length + rest.length);
+  iv.copy(box, 0);
+  cipher.getAuthTag().copy(box, 12);
+  body.copy(box, 28);
+  rest.copy(box, 28 + body.length);
+  return box;
 }
 
 /** The plaintext, or null when the key is wrong (e.g. a dead key can no longer be had). */

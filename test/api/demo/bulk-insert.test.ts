@@ -1,5 +1,7 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BulkTable } from '../../../api/demo/bulk-insert.ts';
+import { copyFrom } from '../../../api/demo/copy-in.ts';
 import { openTestDb, type TestDb } from '../../support/db.ts';
 
 describe('BulkTable', () => {
@@ -26,16 +28,15 @@ describe('BulkTable', () => {
     ['bytes', 'bytea'],
   ] as const;
 
-  it('round-trips awkward text, NULLs, numbers, times and bytes in batches', async () => {
-    const table = new BulkTable('bulk_probe', columns);
-    const notes = [
-      'plain',
-      'quote " and backslash \\ and \\"',
-      'comma, {brace} NULL',
-      '中文，换行\n制表\t',
-      '',
-      'NULL',
-    ];
+  const notes = [
+    'plain',
+    'quote " and backslash \\ and \\"',
+    'comma, {brace} NULL',
+    '中文，换行\n制表\t',
+    '',
+    'NULL',
+  ];
+  const awkwardRows = (table: BulkTable) => {
     for (const [i, note] of notes.entries()) {
       table.push(
         `row-${i}`,
@@ -49,12 +50,9 @@ describe('BulkTable', () => {
       );
     }
     table.push('row-null', null, null, null, null, null, null, null);
-    const rows = table.take();
-    expect(table.length).toBe(0);
-    // Batches of 2 rows: several statements, same result.
-    await db.transaction((tx) => rows.write(tx, 2));
-
-    const { rows: back } = await db.query<Record<string, unknown>>('SELECT * FROM bulk_probe ORDER BY id');
+  };
+  const expectAwkwardRows = async (from: string) => {
+    const { rows: back } = await db.query<Record<string, unknown>>(`SELECT * FROM ${from} ORDER BY id`);
     expect(back.map((r) => r.note)).toEqual([...notes, null]);
     expect(back[1]).toMatchObject({ n: 1000, amount: 1235.56, flag: false, bytes: Buffer.from([0, 255, 1]) });
     expect((back[3]!.at as Date).toISOString()).toBe('2025-01-04T10:00:00.000Z');
@@ -67,6 +65,50 @@ describe('BulkTable', () => {
       day: null,
       bytes: null,
     });
+  };
+
+  it('round-trips awkward text, NULLs, numbers, times and bytes in batches', async () => {
+    const table = new BulkTable('bulk_probe', columns);
+    awkwardRows(table);
+    const rows = table.take();
+    expect(table.length).toBe(0);
+    // Batches of 2 rows: several statements, same result.
+    await db.transaction((tx) => rows.write(tx, 2));
+    await expectAwkwardRows('bulk_probe');
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('writes the same rows by COPY, in chunks', async () => {
+    await db.query('CREATE TABLE copy_probe (LIKE bulk_probe INCLUDING ALL)');
+    const table = new BulkTable('copy_probe', columns);
+    awkwardRows(table);
+    const rows = table.take();
+    const chunks = rows.copyChunks(2);
+    expect(chunks.length).toBe(4);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await copyFrom(client, rows.copySql!, chunks);
+      await expectAwkwardRows('copy_probe');
+      // A bad row fails the COPY with the server's message, and the client stays usable.
+      await expect(copyFrom(client, rows.copySql!, [Buffer.from('only-id\n')])).rejects.toThrow(
+        /missing data/,
+      );
+      expect((await client.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('has no COPY for updates', () => {
+    const update = new BulkTable(
+      'bulk_probe',
+      [
+        ['id', 'text'],
+        ['n', 'int4'],
+      ],
+      { updateBy: 'id' },
+    );
+    expect(update.take().copySql).toBeNull();
   });
 
   it('updates rows matched by a key column', async () => {
