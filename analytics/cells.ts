@@ -43,13 +43,31 @@ export function weekOf(ms: number): WeekCell {
   return cell;
 }
 
+const monthCache = new Map<number, MonthCell>();
+
 /** The calendar month containing the instant `ms`. */
 export function monthOf(ms: number): MonthCell {
-  const month = periodIndex('month', new Date(ms));
-  return { month, startDay: Math.round(periodStart('month', month).getTime() / DAY_MS) };
+  const day = Math.floor(ms / DAY_MS);
+  const cached = monthCache.get(day);
+  if (cached) return cached;
+  const month = periodIndex('month', new Date(day * DAY_MS));
+  const cell: MonthCell = { month, startDay: Math.round(periodStart('month', month).getTime() / DAY_MS) };
+  if (monthCache.size > 10_000) monthCache.clear();
+  monthCache.set(day, cell);
+  return cell;
 }
 
-export const monthLabel = (month: number): string => periodLabel('month', month);
+const labelCache = new Map<number, string>();
+
+export function monthLabel(month: number): string {
+  let label = labelCache.get(month);
+  if (label === undefined) {
+    label = periodLabel('month', month);
+    if (labelCache.size > 10_000) labelCache.clear();
+    labelCache.set(month, label);
+  }
+  return label;
+}
 export const yearLabel = (year: number): string => String(year);
 export const dayToIso = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 export const isoToDay = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);

@@ -26,16 +26,27 @@ function encode(parts: readonly Part[]): Buffer {
 }
 
 /**
+ * Tags already computed, per key (the key store's Buffer for a live period): one ETL run shares it
+ * across its batches, since one person's posts keep falling into the same cells. A key that dies
+ * is dropped by the key store, and its entries with it (a WeakMap holds nothing alive).
+ */
+export type TagCache = WeakMap<Buffer, Map<string, Buffer>>;
+
+/** Entries kept per key before the cache starts over (bounds a run's memory). */
+const MAX_CACHED_TAGS = 1_000_000;
+
+/**
  * Tags for one batch. Caches period keys (a key that dies mid-batch counts as alive until the next
- * batch) and each person's tag per cell, since one person's posts in a batch share their cells.
+ * batch) and each person's tag per cell, in `cache` when one is shared across batches.
  */
 export class ContributorTags {
   readonly #keys: KeyStore;
   readonly #cache = new Map<string, Buffer | null>();
-  readonly #tags = new Map<string, Buffer>();
+  readonly #tags: TagCache;
 
-  constructor(keys: KeyStore) {
+  constructor(keys: KeyStore, cache: TagCache = new WeakMap()) {
     this.#keys = keys;
+    this.#tags = cache;
   }
 
   /** The period's key, or null once it has died (the cell is final). */
@@ -57,12 +68,17 @@ export class ContributorTags {
   tag(chain: WarehouseChain, period: number, kind: CellKind, person: string, ...cell: Part[]): Buffer | null {
     const key = this.key(chain, period);
     if (!key) return null;
-    const parts: Part[] = [DOMAIN, kind, person, ...cell];
-    const name = `${chain}\u0000${period}\u0000${parts.join('\u0000')}`;
-    let tag = this.#tags.get(name);
+    let tags = this.#tags.get(key);
+    if (!tags || tags.size >= MAX_CACHED_TAGS) {
+      tags = new Map();
+      this.#tags.set(key, tags);
+    }
+    const name = `${kind}\u0000${person}\u0000${cell.join('\u0000')}`;
+    let tag = tags.get(name);
     if (!tag) {
+      const parts: Part[] = [DOMAIN, kind, person, ...cell];
       tag = createHmac('sha256', key).update(encode(parts)).digest().subarray(0, TAG_BYTES);
-      this.#tags.set(name, tag);
+      tags.set(name, tag);
     }
     return tag;
   }

@@ -6,13 +6,14 @@ import type { Clock } from '../../api/clock.ts';
 import type { Db } from '../../api/db/index.ts';
 import type { KeyStore } from '../../api/keys/keystore.ts';
 import { weekOf } from '../cells.ts';
-import { ContributorTags } from '../contributors.ts';
+import { ContributorTags, type TagCache } from '../contributors.ts';
 import { aggregateBotEvents, aggregatePosts, aggregateSalaries, type Deltas } from './aggregate.ts';
 import { type ClaimKind, finishClaim } from './claims.ts';
 import type { CompanyDirectory } from './companies.ts';
 import { deidentifyBotEvents, deidentifyPosts, deidentifySalaries, Outcome } from './deidentify.ts';
 import { type EnrichmentColumns, storedEnrichment } from './enrichment.ts';
 import { markNotContributing } from './extract.ts';
+import type { PostWorker } from './post-worker.ts';
 import { applyDeltas, inTransaction } from './load.ts';
 import { countLoad, countRemoval, type EtlSummary, type timer } from './summary.ts';
 import {
@@ -41,6 +42,10 @@ export interface BatchContext {
   clock: Clock;
   writer: DuckDBConnection;
   companies: CompanyDirectory;
+  /** Contributor tags computed so far in this run (see ContributorTags). */
+  tagCache: TagCache;
+  /** Enriches and de-identifies large batches of new posts off the main thread. */
+  postWorker: PostWorker;
   summary: EtlSummary;
   time: ReturnType<typeof timer>;
   hooks: EtlHooks;
@@ -86,7 +91,7 @@ const storedPostEnrichment = (source: ReturnType<typeof postsToArrow>): Enrichme
 export async function finishPostLoad(ctx: BatchContext, batch: number, rows: PostRow[]): Promise<void> {
   await ctx.companies.ensure(rows.map((r) => r.company_id));
   const source = await ctx.time('arrow', () => postsToArrow(rows, ctx.companies.slugOf));
-  const tags = new ContributorTags(ctx.keys);
+  const tags = new ContributorTags(ctx.keys, ctx.tagCache);
   const { batch: contributions, outcome } = await ctx.time('deidentify', () =>
     deidentifyPosts(source, storedPostEnrichment(source), { keys: ctx.keys, tags }, 'counted'),
   );
@@ -103,7 +108,7 @@ export async function finishPostLoad(ctx: BatchContext, batch: number, rows: Pos
 export async function finishPostRemoval(ctx: BatchContext, batch: number, rows: PostRow[]): Promise<void> {
   await ctx.companies.ensure(rows.map((r) => r.company_id));
   const source = await ctx.time('arrow', () => postsToArrow(rows, ctx.companies.slugOf));
-  const tags = new ContributorTags(ctx.keys);
+  const tags = new ContributorTags(ctx.keys, ctx.tagCache);
   const { batch: contributions, outcome } = await ctx.time('deidentify', () =>
     deidentifyPosts(source, storedPostEnrichment(source), { keys: ctx.keys, tags }, 'counted'),
   );
@@ -115,7 +120,7 @@ export async function finishPostRemoval(ctx: BatchContext, batch: number, rows: 
 export async function finishSalaryLoad(ctx: BatchContext, batch: number, rows: SalaryRow[]): Promise<void> {
   await ctx.companies.ensure(rows.map((r) => r.company_id));
   const source = await ctx.time('arrow', () => salariesToArrow(rows, ctx.companies.slugOf));
-  const tags = new ContributorTags(ctx.keys);
+  const tags = new ContributorTags(ctx.keys, ctx.tagCache);
   const { batch: contributions, outcome } = await ctx.time('deidentify', () =>
     deidentifySalaries(source, { keys: ctx.keys, tags }, 'new'),
   );
@@ -132,7 +137,7 @@ export async function finishSalaryRemoval(
 ): Promise<void> {
   await ctx.companies.ensure(rows.map((r) => r.company_id));
   const source = await ctx.time('arrow', () => salariesToArrow(rows, ctx.companies.slugOf));
-  const tags = new ContributorTags(ctx.keys);
+  const tags = new ContributorTags(ctx.keys, ctx.tagCache);
   const { batch: contributions, outcome } = await ctx.time('deidentify', () =>
     deidentifySalaries(source, { keys: ctx.keys, tags }, 'counted'),
   );

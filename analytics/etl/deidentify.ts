@@ -276,9 +276,19 @@ export function deidentifySalaries(
   return { batch, outcome };
 }
 
+const tidied = new Map<string, string>();
+
 /** Categorical fields as one cell label: trimmed, inner whitespace collapsed, at most 80 characters. */
 function tidy(data: Data<Utf8>, i: number): string {
-  return (utf8At(data, i) ?? '').normalize('NFC').trim().replace(/\s+/g, ' ').slice(0, 80);
+  const raw = utf8At(data, i) ?? '';
+  let label = tidied.get(raw);
+  if (label === undefined) {
+    label = raw.normalize('NFC').trim().replace(/\s+/g, ' ').slice(0, 80);
+    // Few distinct values (job families, levels, cities): the cache stays small; bounded anyway.
+    if (tidied.size >= 10_000) tidied.clear();
+    tidied.set(raw, label);
+  }
+  return label;
 }
 
 const HOUR_MS = 3_600_000;

@@ -1,6 +1,6 @@
 // Enrichment of a post batch through analytics/enrich (sentiment, negative, topics), in the exact
 // form the warehouse adds and later subtracts: sentiment quantised to 1e-4 (it round-trips through
-// posts.sentiment, a real, unchanged), topics as a 7-bit mask in TOPICS order.
+// etl_posts.sentiment, a real, unchanged), topics as a 7-bit mask in TOPICS order.
 import type { Data, Float32, Uint8, Utf8 } from 'apache-arrow';
 import { enrich, TOPICS, type Topic } from '../enrich/index.ts';
 import { utf8At } from './toArrow.ts';
@@ -22,8 +22,6 @@ export function maskOf(topics: readonly string[]): number {
   }
   return mask;
 }
-
-export const topicsOf = (mask: number): Topic[] => TOPICS.filter((_, bit) => (mask & (1 << bit)) !== 0);
 
 export function quantiseSentiment(sentiment: number): number {
   if (!Number.isFinite(sentiment)) return 0;
@@ -48,7 +46,7 @@ export function enrichBodies(body: Data<Utf8>, wanted: Uint8Array): EnrichmentCo
   return out;
 }
 
-/** Enrichment stored on the posts at load time (posts.sentiment, negative, topics). */
+/** Enrichment stored at claim time (etl_posts.sentiment, negative, topics). */
 export function storedEnrichment(
   sentiment: Data<Float32>,
   topics: Data<Uint8>,

@@ -1,83 +1,136 @@
-// Extraction SQL: pending rows in keyset order, claims (rows get etl_*_batch = n with their claim
+// Extraction SQL: pending rows in keyset order, claims (rows get their batch number with their claim
 // row in one transaction), re-extraction of a claimed batch after a crash, and the fix-ups and
-// sweeps around them. Parameterised SQL only; every query names the partial index it relies on.
+// sweeps around them. Posts keep their bookkeeping in the narrow etl_posts table (migration 005):
+// a post is pending while it has no row there. Parameterised SQL only; every query names the
+// index it relies on.
 import type { Db, Queryable } from '../../api/db/index.ts';
 import { type ClaimKind, insertClaim, nextBatchNumber } from './claims.ts';
 import type { BotEventRow, PostRow, SalaryRow } from './toArrow.ts';
 
 const POST_COLUMNS = `p.id, (extract(epoch FROM p.created_at) * 1000)::float8 AS created_ms,
   p.author_day::text AS author_day, p.author_box, t.company_id, t.is_canary, p.deleted, p.author_gone`;
-const STORED_ENRICHMENT = 'p.sentiment, p.negative, p.topics';
+const STORED_ENRICHMENT = 'e.sentiment, e.negative, e.topics';
+const NOT_CLAIMED = 'NOT EXISTS (SELECT 1 FROM etl_posts e WHERE e.post_id = p.id)';
+
+/** Separates the values of an id list or a claim's column: one text parameter instead of an array. */
+const SEP = '\u001f';
+
+/** A column as one string (nulls empty): pg escapes an array parameter value by value, this once. */
+function joined(values: readonly (string | number | boolean | null)[]): string {
+  return values.map((v) => (v === null ? '' : v === true ? 't' : v === false ? 'f' : String(v))).join(SEP);
+}
+
+/** Post ids as one text parameter; an id that would not survive the split is refused, not skipped. */
+function idList(ids: readonly string[]): string {
+  const odd = ids.find((id) => id.length === 0 || id.includes(SEP));
+  if (odd !== undefined) throw new Error(`post id ${JSON.stringify(odd)} is empty or holds U+001F`);
+  return joined(ids);
+}
+
+/** A position in posts' keyset order (created_at, id); created_at as PostgreSQL's exact text. */
+export interface PostCursor {
+  createdAt: string;
+  id: string;
+}
+
+export const POSTS_START: PostCursor = { createdAt: '-infinity', id: '' };
 
 /**
- * New posts (posts_etl_pending), oldest first from `since` but not those in `exclude` (the previous
- * batch's posts from that same millisecond, maybe not claimed yet), with their bodies. Not claimed.
+ * The next window of posts after `after` in keyset order: the next `size` posts, claimed or not
+ * (posts_keyset), then of those the ones still pending, with their bodies. Windows are disjoint, so
+ * batches prepared ahead never overlap. The second query starts from the window's ids: the LATERAL
+ * subqueries (OFFSET 0 keeps the planner from flattening them) make it one primary-key probe into
+ * posts and threads per id. Left to itself, right after a bulk load (fresh statistics on posts, none
+ * on a growing etl_posts) the planner once put posts on the outside of a nested loop over the id
+ * list and ran for minutes. `next` is null after the last window.
  */
 export async function selectPendingPosts(
   db: Queryable,
-  since: Date,
-  limit: number,
-  exclude: readonly string[] = [],
-): Promise<PostRow[]> {
-  const { rows } = await db.query<PostRow>(
-    `SELECT ${POST_COLUMNS}, p.body FROM posts p JOIN threads t ON t.id = p.thread_id
-     WHERE p.etl_load_batch IS NULL AND p.created_at >= $1 AND NOT (p.id = ANY($3::text[]))
-     ORDER BY p.created_at, p.id LIMIT $2`,
-    [since, limit, exclude],
+  after: PostCursor,
+  size: number,
+): Promise<{ rows: PostRow[]; next: PostCursor | null }> {
+  const window = await db.query<{ created_at: string; id: string }>(
+    `SELECT created_at::text AS created_at, id FROM posts
+     WHERE created_at >= $1::timestamptz AND (created_at, id) > ($1::timestamptz, $2)
+     ORDER BY created_at, id LIMIT $3`,
+    [after.createdAt, after.id, size],
   );
-  return rows;
+  const last = window.rows.length === size ? window.rows[size - 1] : undefined;
+  if (window.rows.length === 0) return { rows: [], next: null };
+  const { rows } = await db.query<PostRow>(
+    `SELECT ${POST_COLUMNS}, p.body FROM unnest(string_to_array($1, $2)) AS w(id)
+     CROSS JOIN LATERAL (SELECT * FROM posts p WHERE p.id = w.id OFFSET 0) p
+     CROSS JOIN LATERAL (SELECT * FROM threads t WHERE t.id = p.thread_id OFFSET 0) t
+     WHERE NOT EXISTS (SELECT 1 FROM etl_posts e WHERE e.post_id = w.id)
+     ORDER BY p.created_at, p.id`,
+    [idList(window.rows.map((r) => r.id)), SEP],
+  );
+  return { rows, next: last ? { createdAt: last.created_at, id: last.id } : null };
 }
 
 export interface PostClaim {
   ids: string[];
   sentiment: (number | null)[];
   negative: (boolean | null)[];
-  topics: (string | null)[];
+  /** Topic masks (TOPICS order). */
+  topics: (number | null)[];
   contributing: boolean[];
 }
 
 /**
- * Claims selected posts as batch n and stores their enrichment, in one transaction. A post deleted
- * (or whose author left) since it was selected is not claimed as contributing: it stays pending.
+ * Claims selected posts as batch n and stores their enrichment, in one transaction: one narrow
+ * etl_posts row each (one primary-key probe into posts per id, fenced as in selectPendingPosts). A post deleted (or whose author left) since it was selected is not claimed as
+ * contributing: it stays pending. A later deletion is a removal, like any other.
  */
 export async function claimPosts(db: Db, claim: PostClaim): Promise<{ batch: number; claimed: Set<string> }> {
   return db.transaction(async (tx) => {
     const batch = await nextBatchNumber(tx);
-    const { rows } = await tx.query<{ id: string }>(
-      `UPDATE posts AS p SET etl_load_batch = $1, sentiment = u.sentiment, negative = u.negative,
-         topics = string_to_array(u.topics, ','),
-         etl_unload_batch = CASE WHEN u.contributing THEN NULL ELSE $1::bigint END
-       FROM unnest($2::text[], $3::real[], $4::boolean[], $5::text[], $6::boolean[])
-         AS u(id, sentiment, negative, topics, contributing)
-       WHERE p.id = u.id AND p.etl_load_batch IS NULL
-         AND (NOT u.contributing OR NOT (p.deleted OR p.author_gone))
-       RETURNING p.id`,
-      [batch, claim.ids, claim.sentiment, claim.negative, claim.topics, claim.contributing],
+    const { rows } = await tx.query<{ post_id: string }>(
+      `INSERT INTO etl_posts (post_id, load_batch, unload_batch, sentiment, negative, topics)
+       SELECT u.id, $1, CASE WHEN u.contributing THEN NULL ELSE $1::bigint END, u.sentiment, u.negative, u.topics
+       FROM unnest(string_to_array($2, $7), string_to_array($3, $7, '')::real[],
+         string_to_array($4, $7, '')::boolean[], string_to_array($5, $7, '')::smallint[],
+         string_to_array($6, $7)::boolean[]) AS u(id, sentiment, negative, topics, contributing)
+       CROSS JOIN LATERAL (SELECT deleted, author_gone FROM posts p WHERE p.id = u.id OFFSET 0) p
+       WHERE NOT u.contributing OR NOT (p.deleted OR p.author_gone)
+       ON CONFLICT (post_id) DO NOTHING
+       RETURNING post_id`,
+      [
+        batch,
+        idList(claim.ids),
+        joined(claim.sentiment),
+        joined(claim.negative),
+        joined(claim.topics),
+        joined(claim.contributing),
+        SEP,
+      ],
     );
     await insertClaim(tx, { batch, kind: 'posts_load', rowCount: rows.length });
-    return { batch, claimed: new Set(rows.map((r) => r.id)) };
+    return { batch, claimed: new Set(rows.map((r) => r.post_id)) };
   });
 }
 
-/** A claimed load batch again (after a crash): contributing = the claim counted it. Full scan. */
+/** A claimed load batch again (after a crash): contributing = the claim counted it. Scans etl_posts. */
 export async function reextractPostLoad(db: Queryable, batch: number): Promise<PostRow[]> {
   const { rows } = await db.query<PostRow>(
-    `SELECT ${POST_COLUMNS}, '' AS body, ${STORED_ENRICHMENT}, (p.etl_unload_batch IS NULL) AS contributing
-     FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.etl_load_batch = $1`,
+    `SELECT ${POST_COLUMNS}, '' AS body, ${STORED_ENRICHMENT}, (e.unload_batch IS NULL) AS contributing
+     FROM etl_posts e JOIN posts p ON p.id = e.post_id JOIN threads t ON t.id = p.thread_id
+     WHERE e.load_batch = $1`,
     [batch],
   );
   return rows;
 }
 
-/** Claims loaded, contributing posts that were deleted or whose author left (posts_etl_removals). */
+/** Claims loaded, contributing posts that were deleted or whose author left (posts_gone). */
 export async function claimPostRemovals(db: Db, limit: number): Promise<{ batch: number; rows: PostRow[] }> {
   return db.transaction(async (tx) => {
     const batch = await nextBatchNumber(tx);
     const { rows } = await tx.query<PostRow>(
-      `UPDATE posts AS p SET etl_unload_batch = $1 FROM threads t
-       WHERE t.id = p.thread_id AND p.id IN (
-         SELECT id FROM posts WHERE etl_load_batch IS NOT NULL AND etl_unload_batch IS NULL AND (deleted OR author_gone)
-         ORDER BY id LIMIT $2)
+      `UPDATE etl_posts AS e SET unload_batch = $1 FROM posts p JOIN threads t ON t.id = p.thread_id
+       WHERE p.id = e.post_id AND e.post_id IN (
+         SELECT g.id FROM posts g JOIN etl_posts c ON c.post_id = g.id
+         WHERE (g.deleted OR g.author_gone) AND c.unload_batch IS NULL
+         ORDER BY g.id LIMIT $2)
        RETURNING ${POST_COLUMNS}, '' AS body, ${STORED_ENRICHMENT}, true AS contributing`,
       [batch, limit],
     );
@@ -89,7 +142,8 @@ export async function claimPostRemovals(db: Db, limit: number): Promise<{ batch:
 export async function reextractPostRemoval(db: Queryable, batch: number): Promise<PostRow[]> {
   const { rows } = await db.query<PostRow>(
     `SELECT ${POST_COLUMNS}, '' AS body, ${STORED_ENRICHMENT}, true AS contributing
-     FROM posts p JOIN threads t ON t.id = p.thread_id WHERE p.etl_unload_batch = $1`,
+     FROM etl_posts e JOIN posts p ON p.id = e.post_id JOIN threads t ON t.id = p.thread_id
+     WHERE e.unload_batch = $1`,
     [batch],
   );
   return rows;
@@ -160,10 +214,11 @@ export async function markNotContributing(
   ids: readonly string[],
 ): Promise<void> {
   if (ids.length === 0) return;
-  await db.query(
-    `UPDATE ${table} SET etl_unload_batch = $1 WHERE id = ANY($2::text[]) AND etl_load_batch = $1 AND etl_unload_batch IS NULL`,
-    [batch, ids],
-  );
+  const sql =
+    table === 'posts'
+      ? 'UPDATE etl_posts SET unload_batch = $1 WHERE post_id = ANY($2::text[]) AND load_batch = $1 AND unload_batch IS NULL'
+      : 'UPDATE salaries SET etl_unload_batch = $1 WHERE id = ANY($2::text[]) AND etl_load_batch = $1 AND etl_unload_batch IS NULL';
+  await db.query(sql, [batch, ids]);
 }
 
 const BOT_COLUMNS =
@@ -202,8 +257,8 @@ export async function sweepRemoved(
 ): Promise<{ tombstonesDeleted: number; authorBoxesCleared: number }> {
   const tombstones = await db.query('DELETE FROM salaries WHERE deleted AND etl_unload_batch IS NOT NULL');
   const boxes = await db.query(
-    `UPDATE posts SET author_box = NULL WHERE (author_gone OR deleted) AND author_box IS NOT NULL
-     AND (etl_unload_batch IS NOT NULL OR etl_load_batch IS NULL)`,
+    `UPDATE posts p SET author_box = NULL WHERE (p.author_gone OR p.deleted) AND p.author_box IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM etl_posts e WHERE e.post_id = p.id AND e.unload_batch IS NULL)`,
   );
   return { tombstonesDeleted: tombstones.rowCount, authorBoxesCleared: boxes.rowCount };
 }
@@ -211,9 +266,10 @@ export async function sweepRemoved(
 export async function countPending(db: Queryable): Promise<Record<ClaimKind, number>> {
   const one = async (sql: string) => Number((await db.query<{ n: number }>(sql)).rows[0]?.n ?? 0);
   return {
-    posts_load: await one('SELECT count(*) AS n FROM posts WHERE etl_load_batch IS NULL'),
+    posts_load: await one(`SELECT count(*) AS n FROM posts p WHERE ${NOT_CLAIMED}`),
     posts_unload: await one(
-      'SELECT count(*) AS n FROM posts WHERE etl_load_batch IS NOT NULL AND etl_unload_batch IS NULL AND (deleted OR author_gone)',
+      `SELECT count(*) AS n FROM posts p JOIN etl_posts e ON e.post_id = p.id
+       WHERE (p.deleted OR p.author_gone) AND e.unload_batch IS NULL`,
     ),
     salaries_load: await one('SELECT count(*) AS n FROM salaries WHERE etl_load_batch IS NULL'),
     salaries_unload: await one(

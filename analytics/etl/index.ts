@@ -29,6 +29,7 @@ import {
   sweepRemoved,
 } from './extract.ts';
 import { loadClaimed, loadPosts } from './pipeline.ts';
+import { PostWorker } from './post-worker.ts';
 import { REBUILD_PENDING, rebuildOpenCells, releaseForeignClaims } from './rebuild.ts';
 import { checkOwnership, recoverClaims } from './recover.ts';
 import { emptySummary, type EtlSummary, type ProgressListener, timer } from './summary.ts';
@@ -38,7 +39,7 @@ export { EtlError } from './errors.ts';
 export type { EtlHooks } from './batches.ts';
 export type { EtlProgress, EtlSummary, RebuildSummary } from './summary.ts';
 
-export const DEFAULT_BATCH_SIZE = 25_000;
+export const DEFAULT_BATCH_SIZE = 50_000;
 
 export interface EtlDeps {
   db: Db;
@@ -69,61 +70,67 @@ export async function runEtl(deps: EtlDeps): Promise<EtlSummary> {
       clock: deps.clock,
       writer,
       companies: new CompanyDirectory(db),
+      tagCache: new WeakMap(),
+      postWorker: new PostWorker(),
       summary,
       time,
       hooks: deps.hooks ?? {},
     };
-    const rebuild = deps.rebuild || (await readState(writer, REBUILD_PENDING)) === '1';
-    const owned = await checkOwnership(db, warehouse, await maxRecordedBatch(writer), rebuild);
-    if (owned) await recoverClaims(ctx, progress);
-    else await releaseForeignClaims(db);
+    try {
+      const rebuild = deps.rebuild || (await readState(writer, REBUILD_PENDING)) === '1';
+      const owned = await checkOwnership(db, warehouse, await maxRecordedBatch(writer), rebuild);
+      if (owned) await recoverClaims(ctx, progress);
+      else await releaseForeignClaims(db);
 
-    const pending = await countPending(db);
-    await loadPosts(ctx, size, pending.posts_load, progress);
-    await loadClaimed(
-      ctx,
-      'salaries_load',
-      pending.salaries_load,
-      progress,
-      () => claimSalaries(db, size),
-      (batch, rows) => finishSalaryLoad(ctx, batch, rows),
-    );
-    await loadClaimed(
-      ctx,
-      'bot_events_load',
-      pending.bot_events_load,
-      progress,
-      () => claimBotEvents(db, size),
-      (batch, rows) => finishBotEvents(ctx, batch, rows),
-    );
-    await loadClaimed(
-      ctx,
-      'posts_unload',
-      pending.posts_unload,
-      progress,
-      () => claimPostRemovals(db, size),
-      (batch, rows) => finishPostRemoval(ctx, batch, rows),
-    );
-    await loadClaimed(
-      ctx,
-      'salaries_unload',
-      pending.salaries_unload,
-      progress,
-      () => claimSalaryRemovals(db, size),
-      (batch, rows) => finishSalaryRemoval(ctx, batch, rows),
-    );
+      const pending = await countPending(db);
+      await loadPosts(ctx, size, pending.posts_load, progress);
+      await loadClaimed(
+        ctx,
+        'salaries_load',
+        pending.salaries_load,
+        progress,
+        () => claimSalaries(db, size),
+        (batch, rows) => finishSalaryLoad(ctx, batch, rows),
+      );
+      await loadClaimed(
+        ctx,
+        'bot_events_load',
+        pending.bot_events_load,
+        progress,
+        () => claimBotEvents(db, size),
+        (batch, rows) => finishBotEvents(ctx, batch, rows),
+      );
+      await loadClaimed(
+        ctx,
+        'posts_unload',
+        pending.posts_unload,
+        progress,
+        () => claimPostRemovals(db, size),
+        (batch, rows) => finishPostRemoval(ctx, batch, rows),
+      );
+      await loadClaimed(
+        ctx,
+        'salaries_unload',
+        pending.salaries_unload,
+        progress,
+        () => claimSalaryRemovals(db, size),
+        (batch, rows) => finishSalaryRemoval(ctx, batch, rows),
+      );
 
-    if (rebuild) {
-      progress({ phase: 'rebuild', done: 0, total: 1 });
-      summary.rebuild = await rebuildOpenCells(ctx, size);
-      progress({ phase: 'rebuild', done: 1, total: 1 });
+      if (rebuild) {
+        progress({ phase: 'rebuild', done: 0, total: 1 });
+        summary.rebuild = await rebuildOpenCells(ctx, size);
+        progress({ phase: 'rebuild', done: 1, total: 1 });
+      }
+      if (!owned || rebuild) await adoptOwner(db, warehouse.id, await maxRecordedBatch(writer));
+
+      const swept = await time('finish', () => sweepRemoved(db));
+      summary.tombstonesDeleted = swept.tombstonesDeleted;
+      summary.authorBoxesCleared = swept.authorBoxesCleared;
+      summary.totalMs = performance.now() - started;
+      return summary;
+    } finally {
+      await ctx.postWorker.close();
     }
-    if (!owned || rebuild) await adoptOwner(db, warehouse.id, await maxRecordedBatch(writer));
-
-    const swept = await time('finish', () => sweepRemoved(db));
-    summary.tombstonesDeleted = swept.tombstonesDeleted;
-    summary.authorBoxesCleared = swept.authorBoxesCleared;
-    summary.totalMs = performance.now() - started;
-    return summary;
   });
 }

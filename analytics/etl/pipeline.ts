@@ -1,13 +1,21 @@
 // The loading loops. New posts: prepared (select, Arrow, enrich, de-identify) ahead, claimed two
 // batches at a time, loaded into DuckDB one at a time in order. Claim-first kinds: the next batch
 // is claimed while the current one is loaded. Every batch keeps its own claim and watermark row.
+import type { RecordBatch } from 'apache-arrow';
 import { ContributorTags } from '../contributors.ts';
 import { aggregatePosts } from './aggregate.ts';
 import { type BatchContext, commitBatch, finishPostLoad } from './batches.ts';
 import type { ClaimKind } from './claims.ts';
-import { deidentifyPosts, Outcome } from './deidentify.ts';
-import { enrichBodies, topicsOf } from './enrichment.ts';
-import { claimPosts, reextractPostLoad, selectPendingPosts } from './extract.ts';
+import { Outcome } from './deidentify.ts';
+import { POST_WORKER_THREADS } from './post-worker.ts';
+import type { EnrichmentColumns } from './enrichment.ts';
+import {
+  claimPosts,
+  POSTS_START,
+  type PostCursor,
+  reextractPostLoad,
+  selectPendingPosts,
+} from './extract.ts';
 import { countLoad, type ProgressListener } from './summary.ts';
 import {
   column,
@@ -56,21 +64,28 @@ const CANDIDATE_EXCLUDED = POST_DELETED | POST_AUTHOR_GONE | POST_CANARY;
 
 interface PreparedPosts {
   rows: PostRow[];
-  enrichment: ReturnType<typeof enrichBodies>;
-  contributions: Parameters<typeof aggregatePosts>[0];
+  enrichment: EnrichmentColumns;
+  contributions: RecordBatch;
   outcome: Uint8Array;
 }
 
-/** Select (keyset), Arrow, enrich and de-identify one batch of new posts; nothing is written yet. */
-async function preparePosts(
-  ctx: BatchContext,
-  since: Date,
-  exclude: string[],
-  size: number,
-): Promise<PreparedPosts | null> {
+type Window = Awaited<ReturnType<typeof selectPendingPosts>>;
+
+/** The next window after `after` that holds pending posts, or null after the last. */
+async function selectWindow(ctx: BatchContext, after: PostCursor, size: number): Promise<Window | null> {
+  let window = await ctx.time('extract', () => selectPendingPosts(ctx.db, after, size));
+  while (window.rows.length === 0) {
+    const next = window.next;
+    if (!next) return null;
+    window = await ctx.time('extract', () => selectPendingPosts(ctx.db, next, size));
+  }
+  return window;
+}
+
+/** Arrow, enrich and de-identify one selected window of new posts; nothing is written yet. */
+async function preparePosts(ctx: BatchContext, window: Window): Promise<PreparedPosts> {
   const { time } = ctx;
-  const rows = await time('extract', () => selectPendingPosts(ctx.db, since, size, exclude));
-  if (rows.length === 0) return null;
+  const { rows } = window;
   await ctx.companies.ensure(rows.map((r) => r.company_id));
   const source = await time('arrow', () => postsToArrow(rows, ctx.companies.slugOf));
   const flags = column(source, 'flags').values;
@@ -78,21 +93,28 @@ async function preparePosts(
   const candidates = Uint8Array.from(flags, (flag, i) =>
     flag & CANDIDATE_EXCLUDED || companies.valueOffsets[i] === companies.valueOffsets[i + 1] ? 0 : 1,
   );
-  const enrichment = await time('enrich', () => enrichBodies(column(source, 'body'), candidates));
-  const tags = new ContributorTags(ctx.keys);
-  const { batch: contributions, outcome } = await time('deidentify', () =>
-    deidentifyPosts(source, enrichment, { keys: ctx.keys, tags }, 'new'),
+  const tags = new ContributorTags(ctx.keys, ctx.tagCache);
+  const { enrichment, contributions, outcome, enrichMs, deidentifyMs } = await ctx.postWorker.prepare(
+    source,
+    candidates,
+    { keys: ctx.keys, tags },
   );
+  ctx.summary.stagesMs.enrich += enrichMs;
+  ctx.summary.stagesMs.deidentify += deidentifyMs;
   return { rows, enrichment, contributions, outcome };
 }
 
-/** Post batches claimed at once: PostgreSQL's row rewrites are the slowest stage, so two run side by side. */
+/** Post batches claimed at once: the next claim commits in PostgreSQL while DuckDB loads this one. */
 const CLAIMS_IN_FLIGHT = 2;
 
+/** Post batches being prepared at once (one per post worker thread). */
+const PREPARED_AHEAD = POST_WORKER_THREADS;
+
 /**
- * New posts in keyset order (created_at, id). A batch is selected, enriched and de-identified first,
- * then claimed together with its enrichment in one UPDATE, so each post is written once. While
- * batches are being claimed the next one is prepared; DuckDB loads them in order, one at a time.
+ * New posts in keyset order (created_at, id), one window at a time. A batch is selected, enriched
+ * and de-identified first (on the post worker), then claimed together with its enrichment in one
+ * INSERT into etl_posts, so each post is written once. While batches are being claimed the next one
+ * is prepared and the one after it selected; DuckDB loads them in order, one at a time.
  */
 export async function loadPosts(
   ctx: BatchContext,
@@ -121,18 +143,23 @@ export async function loadPosts(
     progress({ phase: 'posts_load', done: Math.min(done, total), total: Math.max(total, done) });
   };
 
-  let next = later(preparePosts(ctx, new Date(0), [], size));
+  // Windows are selected one after another, each as soon as the one before it is read, and up to
+  // PREPARED_AHEAD of them are prepared (on the post workers) while earlier batches are claimed and
+  // loaded; the loop takes them in order.
+  let selecting = later(selectWindow(ctx, POSTS_START, size));
+  const ahead: Promise<PreparedPosts | null>[] = [];
+  const prepareNext = () => {
+    const selected = selecting;
+    selecting = later(
+      selected.then((window) => (window?.next ? selectWindow(ctx, window.next, size) : null)),
+    );
+    ahead.push(later(selected.then((window) => (window ? preparePosts(ctx, window) : null))));
+  };
+  for (let i = 0; i < PREPARED_AHEAD; i++) prepareNext();
   for (;;) {
-    const prepared = await next;
+    const prepared = await ahead.shift()!;
     if (!prepared) break;
     const { rows, enrichment, outcome } = prepared;
-    // The next batch starts at this one's last millisecond, minus the posts already taken from it
-    // by batches whose claims may not have committed yet.
-    const since = Math.floor(rows[rows.length - 1]!.created_ms) - 1;
-    const taken = [...inFlight.map((f) => f.prepared.rows), rows]
-      .flat()
-      .filter((r) => r.created_ms >= since)
-      .map((r) => r.id);
     const counted = (i: number) => outcome[i] === Outcome.contributed;
     const claim = later(
       time('claim', () =>
@@ -140,13 +167,13 @@ export async function loadPosts(
           ids: rows.map((r) => r.id),
           sentiment: rows.map((_, i) => (counted(i) ? enrichment.sentimentE4[i]! / 10_000 : null)),
           negative: rows.map((_, i) => (counted(i) ? enrichment.negative[i] === 1 : null)),
-          topics: rows.map((_, i) => (counted(i) ? topicsOf(enrichment.topics[i]!).join(',') : null)),
+          topics: rows.map((_, i) => (counted(i) ? enrichment.topics[i]! : null)),
           contributing: rows.map((_, i) => counted(i)),
         }),
       ),
     );
     inFlight.push({ prepared, claim });
-    next = later(preparePosts(ctx, new Date(since), taken, size));
+    prepareNext();
     if (inFlight.length >= CLAIMS_IN_FLIGHT) await commitOldest();
   }
   while (inFlight.length > 0) await commitOldest();

@@ -17,11 +17,12 @@ import { aggregatePosts, aggregateSalaries, emptyDeltas } from './aggregate.ts';
 import type { BatchContext } from './batches.ts';
 import { nextBatchNumber, openClaims } from './claims.ts';
 import { deidentifyPosts, deidentifySalaries } from './deidentify.ts';
-import { enrichBodies, topicsOf } from './enrichment.ts';
+import { enrichBodies } from './enrichment.ts';
 import { applyDeltas, inTransaction } from './load.ts';
 import type { RebuildSummary } from './summary.ts';
 import {
   column,
+  NO_STORED_TOPICS,
   POST_STORED_NEGATIVE,
   type PostRow,
   postsToArrow,
@@ -35,7 +36,7 @@ export const REBUILD_PENDING = 'rebuild_pending';
 
 export async function rebuildOpenCells(ctx: BatchContext, size: number): Promise<RebuildSummary> {
   const { db, keys, writer } = ctx;
-  const tags = new ContributorTags(keys);
+  const tags = new ContributorTags(keys, ctx.tagCache);
   // Decide liveness once, through the same cache the tags use, so "deleted" and "re-derived" agree.
   const liveMonths = keys.livePeriods('warehouseMonth').filter((m) => tags.live('warehouseMonth', m));
   const liveYears = keys.livePeriods('warehouseYear').filter((y) => tags.live('warehouseYear', y));
@@ -141,9 +142,9 @@ async function selectCountedPosts(db: Queryable, since: Date, limit: number): Pr
   const { rows } = await db.query<PostRow>(
     `SELECT p.id, (extract(epoch FROM p.created_at) * 1000)::float8 AS created_ms,
        p.author_day::text AS author_day, p.author_box, t.company_id, t.is_canary, p.deleted, p.author_gone,
-       p.body, p.sentiment, p.negative, p.topics, true AS contributing
-     FROM posts p JOIN threads t ON t.id = p.thread_id
-     WHERE p.etl_load_batch IS NOT NULL AND p.etl_unload_batch IS NULL AND p.created_at >= $1
+       p.body, e.sentiment, e.negative, e.topics, true AS contributing
+     FROM posts p JOIN etl_posts e ON e.post_id = p.id JOIN threads t ON t.id = p.thread_id
+     WHERE e.unload_batch IS NULL AND p.created_at >= $1
      ORDER BY p.created_at, p.id LIMIT $2`,
     [since, limit],
   );
@@ -177,7 +178,7 @@ async function writeBackChangedEnrichment(
   const ids: string[] = [];
   const sentiment: number[] = [];
   const negative: boolean[] = [];
-  const topics: string[] = [];
+  const topics: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const ms = rows[i]!.created_ms;
     const weekRederived = weekOf(ms).startDay >= fromDay;
@@ -192,13 +193,13 @@ async function writeBackChangedEnrichment(
     ids.push(rows[i]!.id);
     sentiment.push(newSentiment / 10_000);
     negative.push(newNegative);
-    topics.push(topicsOf(newTopics === 255 ? 0 : newTopics).join(','));
+    topics.push(newTopics === NO_STORED_TOPICS ? 0 : newTopics);
   }
   if (ids.length === 0) return 0;
   await db.query(
-    `UPDATE posts AS p SET sentiment = u.sentiment, negative = u.negative, topics = string_to_array(u.topics, ',')
-     FROM unnest($1::text[], $2::real[], $3::boolean[], $4::text[]) AS u(id, sentiment, negative, topics)
-     WHERE p.id = u.id`,
+    `UPDATE etl_posts AS e SET sentiment = u.sentiment, negative = u.negative, topics = u.topics
+     FROM unnest($1::text[], $2::real[], $3::boolean[], $4::smallint[]) AS u(id, sentiment, negative, topics)
+     WHERE e.post_id = u.id`,
     [ids, sentiment, negative, topics],
   );
   return ids.length;
@@ -212,9 +213,8 @@ export async function releaseForeignClaims(db: Db): Promise<void> {
   for (const claim of await openClaims(db)) {
     await db.transaction(async (tx) => {
       const reset: Record<typeof claim.kind, string> = {
-        posts_load:
-          'UPDATE posts SET etl_load_batch = NULL, etl_unload_batch = NULL WHERE etl_load_batch = $1',
-        posts_unload: 'UPDATE posts SET etl_unload_batch = NULL WHERE etl_unload_batch = $1',
+        posts_load: 'DELETE FROM etl_posts WHERE load_batch = $1',
+        posts_unload: 'UPDATE etl_posts SET unload_batch = NULL WHERE unload_batch = $1',
         salaries_load:
           'UPDATE salaries SET etl_load_batch = NULL, etl_unload_batch = NULL WHERE etl_load_batch = $1',
         salaries_unload: 'UPDATE salaries SET etl_unload_batch = NULL WHERE etl_unload_batch = $1',

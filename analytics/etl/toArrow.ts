@@ -14,7 +14,6 @@ import {
   Uint8,
   Utf8,
 } from 'apache-arrow';
-import { maskOf } from './enrichment.ts';
 
 // ---------- column builders ----------
 
@@ -139,7 +138,8 @@ export interface PostRow {
   author_gone: boolean;
   sentiment?: number | null;
   negative?: boolean | null;
-  topics?: string[] | null;
+  /** Stored topic mask (etl_posts.topics). */
+  topics?: number | null;
   contributing?: boolean;
 }
 
@@ -172,7 +172,7 @@ export function postsToArrow(rows: readonly PostRow[], slugOf: (companyId: strin
       (row.negative ? POST_STORED_NEGATIVE : 0) |
       (row.contributing ? POST_CONTRIBUTING : 0);
     storedSentiment[i] = row.sentiment ?? Number.NaN;
-    storedTopics[i] = row.topics ? maskOf(row.topics) : NO_STORED_TOPICS;
+    storedTopics[i] = row.topics ?? NO_STORED_TOPICS;
   }
   return new RecordBatch<PostSource>({
     id: utf8Column(rows.map((r) => r.id)),

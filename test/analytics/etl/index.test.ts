@@ -54,7 +54,7 @@ describe('runEtl', { timeout: 180_000 }, () => {
     expect(second.posts.loaded).toBe(0);
     expect(await postsInWeeks(f)).toBe(world.posts.length);
     const { rows } = await f.services.db.query<{ n: number }>(
-      'SELECT count(*) AS n FROM posts WHERE etl_load_batch IS NULL',
+      'SELECT count(*) AS n FROM posts p WHERE NOT EXISTS (SELECT 1 FROM etl_posts e WHERE e.post_id = p.id)',
     );
     expect(rows[0]!.n).toBe(0);
     expect((await f.services.db.query('SELECT * FROM etl_claims')).rowCount).toBe(0);

@@ -76,11 +76,13 @@ describe('rebuild and closed cells', { timeout: 180_000 }, () => {
   it('re-runs the enrichment for open cells, and a later removal subtracts exactly what it added', async () => {
     const post = february.posts[0]!;
     // As if an older enricher had scored this post: the rebuild must replace it everywhere.
-    await f.services.db.query('UPDATE posts SET sentiment = 0.9, negative = true WHERE id = $1', [post.id]);
+    await f.services.db.query('UPDATE etl_posts SET sentiment = 0.9, negative = true WHERE post_id = $1', [
+      post.id,
+    ]);
     const summary = await f.etl({ rebuild: true });
     expect(summary.rebuild!.enrichmentChanged).toBe(1);
     const { rows } = await f.services.db.query<{ sentiment: number }>(
-      'SELECT sentiment FROM posts WHERE id = $1',
+      'SELECT sentiment FROM etl_posts WHERE post_id = $1',
       [post.id],
     );
     expect(rows[0]!.sentiment).not.toBe(0.9);
@@ -94,7 +96,8 @@ describe('rebuild and closed cells', { timeout: 180_000 }, () => {
     expect(Number(after[0]!.p)).toBe(Number(withPost[0]!.p) - 1);
     // The sum equals what the remaining posts' stored scores add up to: nothing left over.
     const remaining = await f.services.db.query<{ s: string }>(
-      `SELECT coalesce(sum(round(sentiment::numeric, 4)), 0)::text AS s FROM posts p JOIN threads t ON t.id = p.thread_id
+      `SELECT coalesce(sum(round(e.sentiment::numeric, 4)), 0)::text AS s
+       FROM posts p JOIN etl_posts e ON e.post_id = p.id JOIN threads t ON t.id = p.thread_id
        JOIN companies c ON c.id = t.company_id
        WHERE c.slug = 'globex' AND NOT p.deleted AND p.created_at >= '2026-02-02' AND p.created_at < '2026-02-09'`,
     );
