@@ -25,7 +25,10 @@ export function keyedHash(key: Buffer | string, ...parts: Part[]): Buffer {
     message.writeUInt32BE(length, at);
     at += 4 + length;
   }
-  return createHmac('sha256', key).update(message.subarray(0, at)).digest();
+  const digest = createHmac('sha256', key).update(message.subarray(0, at)).digest();
+  // The parts may be personal (an e-mail address before its hash): leave none of them behind.
+  message.fill(0, 0, at);
+  return digest;
 }
 
 // IVs come from a pool of OS randomness: one getrandom call per 1,024 boxes instead of one each
