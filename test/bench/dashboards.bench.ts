@@ -241,7 +241,7 @@ async function main(): Promise<void> {
       log(`${p.page}: first chart ${p.first.toFixed(0)} ms, all charts ${p.all.toFixed(0)} ms`);
 
     const lines = [
-      `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)}, shared with other work), ` +
+      `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)}), ` +
         `Node ${process.version}, app in a child process on test services, PROTECTION_MODE=monitor.`,
       `Warehouse: the published tables of **${fixture.posts.toLocaleString('en')} posts** (${values.companies} companies × ${values.weeks} weeks; ` +
         `${Object.entries(fixture.rows)

@@ -427,7 +427,7 @@ function printAndRecord(r: {
   const appenderPerPost = r.baseline.appenderMs / r.baseline.sample;
   const naiveTotal = r.etlMs - s.load + rowByRowPerPost * r.summary.posts.loaded;
   const lines = [
-    `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), ${Math.round(totalmem() / 2 ** 30)} GB, shared with other work (load average ${r.loadStart.toFixed(1)} at the start of the ETL, ${loadavg()[0]!.toFixed(1)} at the end); PostgreSQL 15 local; DuckDB 1.5.6.`,
+    `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), ${Math.round(totalmem() / 2 ** 30)} GB (load average ${r.loadStart.toFixed(1)} at the start of the ETL, ${loadavg()[0]!.toFixed(1)} at the end); PostgreSQL 15 local; DuckDB 1.5.6.`,
     '',
     `Command: \`npx tsx test/bench/etl.bench.ts --posts ${r.posts}\` (salaries = posts / 5, ${COMPANIES} companies, posts over ${SPAN_DAYS} days by ${Math.round(r.posts / POSTS_PER_PERSON)} people).`,
     '',
