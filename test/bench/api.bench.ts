@@ -11,27 +11,19 @@
 // database (dropped after) with REDIS_URL=BENCH_REDIS_URL when set; 200 employees of one company
 // have 500 threads of 5 posts, made through the forum's own createThread/replyToThread.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { systemClock } from '../../api/clock.ts';
-import { loadConfig } from '../../api/config.ts';
 import { createThread } from '../../api/forum/threads.ts';
 import { replyToThread } from '../../api/forum/posts.ts';
-import { cryptoRandom } from '../../api/ids.ts';
-import { chainSpecs } from '../../api/keys/chains.ts';
-import { KeyStore } from '../../api/keys/keystore.ts';
-import { outboxMailer } from '../../api/mail/outbox.ts';
-import { loadSecrets } from '../../api/secrets.ts';
 import { buildApp } from '../../api/server.ts';
 import type { Services } from '../../api/services.ts';
 import { createTestAccount, createTestCompany } from '../support/accounts.ts';
-import { openTestDb } from '../support/db.ts';
 import { HEADERS } from '../support/personas.ts';
 import { type AutocannonRequest, assertAllOk, autocannon } from './support/autocannon.ts';
 import { benchPolicy } from './support/bench-policy.ts';
+import { openBenchServices } from './support/services.ts';
 import { machineLine, median, profileFlags, writeResultsSection } from './support/results.ts';
 
 const ACCOUNTS = 200;
@@ -48,34 +40,23 @@ interface Fixture {
 // ---- server role: `--serve` prints "PORT <n>" and "FIXTURE <json>", answers "cpu" and "mem" ----
 
 async function serve(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'wc-bench-api-'));
-  const policyPath = join(dataDir, 'policy.json');
-  writeFileSync(policyPath, JSON.stringify(benchPolicy()));
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    PROTECTION_MODE: 'enforce',
-    PROTECTION_POLICY: policyPath,
-    ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}),
+  const bench = await openBenchServices((dataDir) => {
+    const policyPath = join(dataDir, 'policy.json');
+    writeFileSync(policyPath, JSON.stringify(benchPolicy()));
+    return {
+      PROTECTION_MODE: 'enforce',
+      PROTECTION_POLICY: policyPath,
+      ...(process.env.BENCH_REDIS_URL ? { REDIS_URL: process.env.BENCH_REDIS_URL } : {}),
+    };
   });
-  const db = await openTestDb();
-  const services: Services = {
-    config,
-    db,
-    clock: systemClock,
-    keys: KeyStore.open(config.keystorePath, chainSpecs(config), systemClock),
-    secrets: loadSecrets(config),
-    mailer: outboxMailer(config.mailOutboxDir, systemClock),
-    random: cryptoRandom,
-  };
+  const { services } = bench;
   const fixture = await seed(services);
   const app = await buildApp(services, { logger: false });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   process.stdout.write(`PORT ${new URL(address).port}\nFIXTURE ${JSON.stringify(fixture)}\n`);
   process.on('SIGTERM', async () => {
     await app.close();
-    await db.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
     process.exit(0);
   });
   process.on('message', (message) => {

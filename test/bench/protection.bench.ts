@@ -15,32 +15,24 @@
 // the variants run in interleaved rounds, medians are reported, and each server's CPU time per
 // request is measured too: it is the steady figure when req/s swings with other people's work.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
 import { Redis } from 'ioredis';
 import { systemClock } from '../../api/clock.ts';
-import { loadConfig } from '../../api/config.ts';
 import { installErrorHandling } from '../../api/http/error-handler.ts';
 import '../../api/http/route-context.ts';
 import { validatorCompiler } from '../../api/http/validation.ts';
 import { authenticate } from '../../api/identity/authenticate.ts';
 import { createSession } from '../../api/identity/sessions.ts';
 import { cryptoRandom, newId } from '../../api/ids.ts';
-import { chainSpecs } from '../../api/keys/chains.ts';
-import { KeyStore } from '../../api/keys/keystore.ts';
-import { outboxMailer } from '../../api/mail/outbox.ts';
 import { protection } from '../../api/protection/index.ts';
-import { loadSecrets } from '../../api/secrets.ts';
-import type { Services } from '../../api/services.ts';
 import { HEADERS } from '../support/personas.ts';
-import { openTestDb } from '../support/db.ts';
 import { assertAllOk, autocannon } from './support/autocannon.ts';
 import { benchPolicy } from './support/bench-policy.ts';
+import { openBenchServices } from './support/services.ts';
 import { median, profileFlags, writeResultsSection } from './support/results.ts';
 
 type Variant = 'none' | 'rate-limit' | 'full' | 'rate-limit-redis' | 'full-redis';
@@ -51,18 +43,9 @@ const POSTS_PER_THREAD = 5;
 // ---- server role: `--serve <variant>` prints "PORT <n>" and then "FIXTURE <json>" ----
 
 async function serve(variant: Variant): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'wc-bench-'));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const db = await openTestDb();
-  const services: Services = {
-    config,
-    db,
-    clock: systemClock,
-    keys: KeyStore.open(config.keystorePath, chainSpecs(config), systemClock),
-    secrets: loadSecrets(config),
-    mailer: outboxMailer(config.mailOutboxDir, systemClock),
-    random: cryptoRandom,
-  };
+  const bench = await openBenchServices();
+  const { services } = bench;
+  const { db } = services;
   const now = systemClock.now();
   const tokens: string[] = [];
   for (let i = 0; i < ACCOUNTS; i++) {
@@ -146,8 +129,7 @@ async function serve(variant: Variant): Promise<void> {
   const stop = async () => {
     await app.close();
     redis?.disconnect();
-    await db.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());
@@ -311,7 +293,7 @@ function writeReport(
   const lines = [
     `Command: \`${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres ' : ''}npx tsx test/bench/protection.bench.ts --seconds ${seconds} --rounds ${rounds} --connections ${connections}\``,
     '',
-    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load} at the start (shared with other work); database ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; ` +
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load} at the start; database ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; ` +
       `${ACCOUNTS} accounts reading ${THREADS} threads (${POSTS_PER_THREAD} posts each) from one address, ${connections} connections; ` +
       `after a 2 s warm-up each, ${rounds} interleaved rounds of ${seconds} s per variant; medians shown, req/s range in brackets. ` +
       'Server CPU per request is the server process’s user + system time over the requests it answered; the database’s CPU is not in it (it is the same for every variant).',
