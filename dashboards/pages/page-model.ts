@@ -97,10 +97,16 @@ export interface ResolvedPage {
   readonly releaseId: number | string | null;
 }
 
+/** A researcher page's heading and the line under it. */
+export interface PageText {
+  readonly title: string;
+  readonly intro: string;
+}
+
 /** A researcher page (salaries, sentiment): every chart of the page drawn for the resolved context. */
 export function researcherPageModel(
   page: 'salaries' | 'sentiment',
-  text: { title: string; intro: string },
+  text: PageText,
   resolved: ResolvedPage,
 ): PageModel {
   return {

@@ -9,9 +9,9 @@ import type { Services } from '../../api/services.ts';
 import type { PublishedData } from '../data/published-data.ts';
 import { CONTENT_SECURITY_POLICY, indexPage, operatorPage, researcherPage, unavailablePage } from './html.ts';
 import { operatorModel } from './operator.ts';
-import type { PageModel } from './page-model.ts';
-import { salariesModel } from './salaries.ts';
-import { sentimentModel } from './sentiment.ts';
+import { type PageModel, type PageText, type ResolvedPage, researcherPageModel } from './page-model.ts';
+import { resolveSalaries, SALARIES_TEXT } from './salaries.ts';
+import { resolveSentiment, SENTIMENT_TEXT } from './sentiment.ts';
 
 const TAGS = ['dashboards'];
 const value = (description: string) => Type.Optional(Type.String({ maxLength: 100, description }));
@@ -52,22 +52,12 @@ export function registerPageRoutes(
 ): void {
   const researcherPages: {
     page: 'salaries' | 'sentiment';
-    title: string;
+    text: PageText;
     query: typeof SalariesQuery | typeof SentimentQuery;
-    model: (query: Record<string, string>) => Promise<PageModel>;
+    resolve: (data: PublishedData, query: Record<string, string>) => Promise<ResolvedPage>;
   }[] = [
-    {
-      page: 'salaries',
-      title: 'Salaries',
-      query: SalariesQuery,
-      model: (query) => data.model(`salaries|${modelKey(query)}`, () => salariesModel(data, query)),
-    },
-    {
-      page: 'sentiment',
-      title: 'Workplace sentiment',
-      query: SentimentQuery,
-      model: (query) => data.model(`sentiment|${modelKey(query)}`, () => sentimentModel(data, query)),
-    },
+    { page: 'salaries', text: SALARIES_TEXT, query: SalariesQuery, resolve: resolveSalaries },
+    { page: 'sentiment', text: SENTIMENT_TEXT, query: SentimentQuery, resolve: resolveSentiment },
   ];
 
   app.get(
@@ -76,7 +66,12 @@ export function registerPageRoutes(
     (_request, reply) => sendHtml(reply, indexPage()),
   );
 
-  for (const { page, title, query, model } of researcherPages) {
+  for (const { page, text, query, resolve } of researcherPages) {
+    const { title } = text;
+    const model = (filters: Record<string, string>): Promise<PageModel> =>
+      data.model(`${page}|${modelKey(filters)}`, async () =>
+        researcherPageModel(page, text, await resolve(data, filters)),
+      );
     app.get(
       `/dashboards/${page}`,
       {

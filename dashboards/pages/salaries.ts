@@ -3,13 +3,7 @@
 import { JOB_FAMILIES, LEVELS, labelFor } from '../domain.ts';
 import type { PublishedData } from '../data/published-data.ts';
 import { notPublishedYet } from '../warehouse/warehouse-reader.ts';
-import {
-  choose,
-  type FilterChoice,
-  type PageModel,
-  type ResolvedPage,
-  researcherPageModel,
-} from './page-model.ts';
+import { choose, type FilterChoice, type PageText, type ResolvedPage } from './page-model.ts';
 
 export interface SalariesQuery {
   company?: string;
@@ -92,15 +86,9 @@ export async function resolveSalaries(
   };
 }
 
-export async function salariesModel(data: PublishedData, query: SalariesQuery): Promise<PageModel> {
-  const resolved = await resolveSalaries(data, query);
-  return researcherPageModel(
-    'salaries',
-    {
-      title: 'Salaries',
-      intro:
-        'Annual total pay (base + bonus + equity, USD) from salary reports. Each person counts once per company, job family and year; cells with too few reports are not shown.',
-    },
-    resolved,
-  );
-}
+/** The page's heading and what it shows; routes.ts draws the page from this and the resolved filters. */
+export const SALARIES_TEXT: PageText = {
+  title: 'Salaries',
+  intro:
+    'Annual total pay (base + bonus + equity, USD) from salary reports. Each person counts once per company, job family and year; cells with too few reports are not shown.',
+};

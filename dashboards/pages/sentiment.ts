@@ -3,14 +3,7 @@
 import type { PublishedData } from '../data/published-data.ts';
 import { monthTitle } from '../specs/topic-heatmap.ts';
 import { notPublishedYet } from '../warehouse/warehouse-reader.ts';
-import {
-  choose,
-  type FilterChoice,
-  type PageModel,
-  type ResolvedPage,
-  researcherPageModel,
-  UNUSED_CONTEXT,
-} from './page-model.ts';
+import { choose, type FilterChoice, type PageText, type ResolvedPage, UNUSED_CONTEXT } from './page-model.ts';
 
 export interface SentimentQuery {
   company?: string;
@@ -72,15 +65,9 @@ export async function resolveSentiment(
   };
 }
 
-export async function sentimentModel(data: PublishedData, query: SentimentQuery): Promise<PageModel> {
-  const resolved = await resolveSentiment(data, query);
-  return researcherPageModel(
-    'sentiment',
-    {
-      title: 'Workplace sentiment',
-      intro:
-        'Mood and topics of forum posts per company. Each person counts for a capped number of posts a week; weeks and cells with too few people posting are not shown.',
-    },
-    resolved,
-  );
-}
+/** The page's heading and what it shows; routes.ts draws the page from this and the resolved filters. */
+export const SENTIMENT_TEXT: PageText = {
+  title: 'Workplace sentiment',
+  intro:
+    'Mood and topics of forum posts per company. Each person counts for a capped number of posts a week; weeks and cells with too few people posting are not shown.',
+};
