@@ -250,19 +250,17 @@ describe('data API', () => {
 });
 
 describe('data API before the first ETL run', () => {
-  let dir: string;
   let path: string;
   let t: TestApp;
 
   // One app for both states, in order: first no warehouse file at all, then a file without tables.
+  // The app's own temp DATA_DIR holds no warehouse file yet; close() removes it.
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'wc-data-empty-'));
-    path = join(dir, 'warehouse.duckdb');
-    t = await openTestApp({ WAREHOUSE_PATH: path });
+    t = await openTestApp();
+    path = t.services.config.warehousePath;
   }, 180_000);
   afterAll(async () => {
     await t.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('says nothing is published yet when the warehouse file does not exist, and does not create it', async () => {

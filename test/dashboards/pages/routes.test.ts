@@ -172,19 +172,17 @@ describe('dashboard pages', () => {
 });
 
 describe('dashboard pages before the first ETL run', () => {
-  let dir: string;
   let path: string;
   let t: TestApp;
 
   // One app for both states, in order: first no warehouse file, then tables created but empty.
+  // The app's own temp DATA_DIR holds no warehouse file yet; close() removes it.
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'wc-pages-empty-'));
-    path = join(dir, 'warehouse.duckdb');
-    t = await openTestApp({ WAREHOUSE_PATH: path });
+    t = await openTestApp();
+    path = t.services.config.warehousePath;
   }, 180_000);
   afterAll(async () => {
     await t.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('explains that nothing is published yet, with 503 and no 500', async () => {
