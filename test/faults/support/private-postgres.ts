@@ -3,14 +3,21 @@
 // machine's shared server. Uses the PostgreSQL 15 binaries of Debian's packages; as root it runs
 // them as the `postgres` user (initdb and postgres refuse root).
 import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from './free-port.ts';
 
 const run = promisify(execFile);
-const BIN = process.env.PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
+/** Debian installs each major version under /usr/lib/postgresql/<major>/bin: take the newest. */
+function debianBinDir(): string {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)) : [];
+  const newest = majors.sort((a, b) => Number(b) - Number(a))[0] ?? '15';
+  return join(root, newest, 'bin');
+}
+const BIN = process.env.PG_BIN_DIR ?? debianBinDir();
 const asRoot = process.getuid?.() === 0;
 
 function postgresUser(): { uid: number; gid: number } | null {
