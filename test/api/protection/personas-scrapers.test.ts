@@ -148,9 +148,18 @@ describe('scrapers are stopped', () => {
       ageDays: 300,
     });
     const client = new PersonaClient(t.app, HEADERS.chrome, at('192.0.2.90'), account.token);
+    // Canaries sit at random depths; put one 40 threads down so the crawler meets it before any
+    // other limit (breadth, the daily quota) could stop it.
+    await t.services.db.query(
+      `UPDATE threads SET last_post_at = (
+         SELECT last_post_at + interval '1 millisecond' FROM threads
+         WHERE NOT is_canary ORDER BY last_post_at DESC LIMIT 1 OFFSET 40)
+       WHERE id = (SELECT id FROM threads WHERE is_canary ORDER BY id LIMIT 1)`,
+    );
     const listing = await listingAsObserver();
     const firstCanary = listing.findIndex((item) => item.kind === 'placeholder');
     expect(firstCanary).toBeGreaterThanOrEqual(0);
+    expect(firstCanary).toBeLessThanOrEqual(40);
     await crawlListing(client, t.services.clock, {
       gap: () => 90_000 + random() * 120_000,
       maxReads: 500,
