@@ -72,9 +72,10 @@ export class AllowList {
 }
 
 const plugin: FastifyPluginAsync<{ allowList: AllowList }> = async (app, { allowList }) => {
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const state = request.protection;
     if (state) state.allowListed = allowList.has(state.fingerprintId, state.accountTag);
+    done();
   });
 };
 

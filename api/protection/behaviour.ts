@@ -9,7 +9,14 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DAY_MS } from '../clock.ts';
 import type { LayerOptions } from './context.ts';
-import { actorKey, alongside, clientKey, shortAccount, shortNetwork } from './request-state.ts';
+import {
+  actorKey,
+  alongside,
+  clientKey,
+  type ProtectionState,
+  shortAccount,
+  shortNetwork,
+} from './request-state.ts';
 import { accountStanding } from './signals/account-standing.ts';
 import { blockMemoryKey, recentlyBlocked } from './signals/block-memory.ts';
 import { intervalRegularity } from './signals/interval-regularity.ts';
@@ -49,9 +56,14 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
   const sybilWindow = rules.sybil.windowMinutes * MINUTE_MS;
   const timesTtl = rules.regularity.ignoreGapsOverSeconds * 1000 * rules.regularity.keep;
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const state = request.protection;
-    if (!state?.judged || state.allowListed) return;
+    if (state?.judged && !state.allowListed) lookUp(request, state);
+    done();
+  });
+
+  /** Starts the store lookups and turns their answers into evidence (the decision waits for them). */
+  function lookUp(request: FastifyRequest, state: ProtectionState) {
     const cls = state.routeClass;
     if (cls !== 'read' && cls !== 'list' && cls !== 'write') {
       state.evidence.push(...accountStanding(request.account, services.clock.now(), rules.accountStanding));
@@ -127,14 +139,18 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
       },
     );
     alongside(state, lookups, (err) => request.log.warn({ err }, 'protection: behaviour state unavailable'));
-  });
+  }
 
   // What only the handler knows: how deep a listing went, and whether a write went through.
   // Recorded as the answer is sent, not after: the store command is issued before the client can
   // see the answer and ask again, so its next request always finds it (no round trip is awaited).
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     const state = request.protection;
-    if (!state?.judged || state.allowListed) return payload;
+    if (state?.judged && !state.allowListed) record(request, state, reply.statusCode);
+    done(null, payload);
+  });
+
+  function record(request: FastifyRequest, state: ProtectionState, statusCode: number) {
     let recording: Promise<unknown> | null = null;
     if (state.routeClass === 'list' && typeof request.pageDepth === 'number')
       recording = store.pushRecent(
@@ -143,11 +159,10 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
         rules.pagination.keep,
         PAGES_TTL_MS,
       );
-    else if (state.routeClass === 'write' && reply.statusCode < 400)
+    else if (state.routeClass === 'write' && statusCode < 400)
       recording = store.increment(`w.${actorKey(state)}`, DAY_MS);
     recording?.catch((err) => request.log.warn({ err }, 'protection: could not record behaviour'));
-    return payload;
-  });
+  }
 };
 
 export const behaviourLayer = fp(plugin, { name: 'protection-behaviour' });

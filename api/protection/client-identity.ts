@@ -61,7 +61,8 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
   const tags = new IdentityTags(keys);
   const judgedClasses = new Set(context.policy.decisionClasses);
   app.decorateRequest('protection', null);
-  app.addHook('onRequest', async (request) => {
+  // Callback-style hooks where a layer awaits nothing: no promise per request.
+  app.addHook('onRequest', (request, _reply, done) => {
     const now = clock.now();
     const routeClass = routeClassOf(request);
     request.protection = {
@@ -78,6 +79,7 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
       limited: null,
       pending: [],
     };
+    done();
   });
 };
 

@@ -88,9 +88,14 @@ const plugin: FastifyPluginAsync<LayerOptions & { authority: ChallengeAuthority 
   });
 
   // Recorded as the answer goes out (every answer, refusals included, passes through onSend).
-  app.addHook('onSend', async (request, _reply, payload) => {
+  app.addHook('onSend', (request, _reply, payload, done) => {
     const state = request.protection;
-    if (!state || state.allowListed || (state.decision === 'allow' && state.limited === null)) return payload;
+    if (state && !state.allowListed && (state.decision !== 'allow' || state.limited !== null))
+      recordEvent(state);
+    done(null, payload);
+  });
+
+  function recordEvent(state: ProtectionState) {
     context.events.record({
       occurredAt: context.services.clock.now(),
       decision: state.decision === 'allow' ? 'throttle' : state.decision,
@@ -102,8 +107,7 @@ const plugin: FastifyPluginAsync<LayerOptions & { authority: ChallengeAuthority 
       fingerprintId: state.fingerprintId,
       accountTag: state.accountTag,
     });
-    return payload;
-  });
+  }
 };
 
 export const decisionLayer = fp(plugin, { name: 'protection-decision' });

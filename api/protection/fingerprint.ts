@@ -90,12 +90,14 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
     context.services.secrets.FINGERPRINT_SECRET,
     context.policy.fingerprint,
   );
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const state = request.protection;
-    if (!state) return;
-    const found = fingerprinter.fingerprint(request.headers);
-    state.fingerprintId = found.id;
-    if (state.judged) state.evidence.push(...found.evidence);
+    if (state) {
+      const found = fingerprinter.fingerprint(request.headers);
+      state.fingerprintId = found.id;
+      if (state.judged) state.evidence.push(...found.evidence);
+    }
+    done();
   });
 };
 

@@ -155,11 +155,12 @@ export class ProtectionMetrics {
 }
 
 const plugin: FastifyPluginAsync<{ metrics: ProtectionMetrics }> = async (app, { metrics }) => {
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     metrics.requestDuration.observe(
       { route_class: request.routeOptions.config?.routeClass ?? 'public' },
       reply.elapsedTime / 1000,
     );
+    done();
   });
 
   app.get(

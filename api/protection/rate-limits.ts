@@ -102,24 +102,47 @@ const counting: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
   await app.register(rateLimit, { global: false, store: rateLimitStoreFor(store), enableDraftSpec: true });
   app.decorateRequest('budgetCounts', null);
 
-  // Only layers that apply to a request are asked (see the hook), so the limiters need no allowList.
-  const limiters = LAYERS.map((layer) => ({
-    layer,
-    check: app.createRateLimit({
-      keyGenerator: (request) => layerKey(stateOf(request), layer) ?? '-',
-      max: (request) => fullBudget(policy, stateOf(request).routeClass, layer),
-      timeWindow: (request) => policy.budgets[stateOf(request).routeClass].windowSeconds * 1000,
-    }),
-  }));
-  const quota = app.createRateLimit({
-    keyGenerator: (request) => `quota.${shortAccount(stateOf(request))}`,
-    max: (request) => readQuotaFor(policy, request.account, clock.now()),
-    timeWindow: DAY_MS,
+  // One limiter per route class and layer that has a budget, with its numbers fixed (the plugin
+  // awaits a max or timeWindow given as a function, twice per check). Allow-listed requests never
+  // reach them (see the hook), so they need no allowList.
+  const limiters = new Map(
+    (Object.keys(policy.budgets) as RouteClass[]).map((routeClass) => [
+      routeClass,
+      LAYERS.filter((layer) => fullBudget(policy, routeClass, layer) > 0).map((layer) => ({
+        layer,
+        limit: `rate-limit-${layer}`,
+        check: app.createRateLimit({
+          keyGenerator: (request) => layerKey(stateOf(request), layer) ?? '-',
+          max: fullBudget(policy, routeClass, layer),
+          timeWindow: policy.budgets[routeClass].windowSeconds * 1000,
+        }),
+      })),
+    ]),
+  );
+  // The daily read quota: the same counter, judged by the smaller number for new cheap accounts.
+  const quotaLimiter = (max: number) =>
+    app.createRateLimit({
+      keyGenerator: (request) => `quota.${shortAccount(stateOf(request))}`,
+      max,
+      timeWindow: DAY_MS,
+    });
+  const quota = quotaLimiter(policy.readQuota.perAccountPerDay);
+  const cheapQuota =
+    policy.readQuota.perCheapAccountPerDay === undefined
+      ? quota
+      : quotaLimiter(policy.readQuota.perCheapAccountPerDay);
+
+  app.addHook('onRequest', (request, _reply, done) => {
+    const state = request.protection;
+    try {
+      if (state && !state.allowListed) startCounting(request, state);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
   });
 
-  app.addHook('onRequest', async (request) => {
-    const state = request.protection;
-    if (!state || state.allowListed) return;
+  function startCounting(request: FastifyRequest, state: ProtectionState) {
     if (store.degraded) {
       const whenDown = policy.redisDown[state.routeClass];
       if (whenDown === 'open') return;
@@ -132,16 +155,20 @@ const counting: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
       }
     }
     const checks: Promise<{ limit: string; layer: Layer | null; result: LimiterResult }>[] = [];
-    if (state.routeClass === 'read' && state.accountTag !== null && policy.readQuota.perAccountPerDay > 0)
-      checks.push(quota(request).then((result) => ({ limit: 'read-quota', layer: null, result })));
-    for (const { layer, check } of limiters)
-      if (layerKey(state, layer) !== null && fullBudget(policy, state.routeClass, layer) > 0)
-        checks.push(check(request).then((result) => ({ limit: `rate-limit-${layer}`, layer, result })));
+    if (state.routeClass === 'read' && state.accountTag !== null && policy.readQuota.perAccountPerDay > 0) {
+      const full = readQuotaFor(policy, request.account, clock.now()) === policy.readQuota.perAccountPerDay;
+      checks.push(
+        (full ? quota : cheapQuota)(request).then((result) => ({ limit: 'read-quota', layer: null, result })),
+      );
+    }
+    for (const { layer, limit, check } of limiters.get(state.routeClass) ?? [])
+      if (layer !== 'account' || state.accountTag !== null)
+        checks.push(check(request).then((result) => ({ limit, layer, result })));
     if (checks.length === 0) return;
     const counts = Promise.all(checks);
     counts.catch(() => {}); // awaited by the verdict hook; never an unhandled rejection
     request.budgetCounts = counts;
-  });
+  }
 };
 
 const verdict: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {

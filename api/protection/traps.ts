@@ -172,17 +172,24 @@ function notFoundAnswer(request: FastifyRequest, reply: FastifyReply) {
 const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
   const { policy, canaries } = context;
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const state = request.protection;
-    if (!state || state.allowListed || !state.judged) return;
+    if (state && !state.allowListed && state.judged) checkTraps(request, state);
+    done();
+  });
+
+  /** Marks a canary's reader, or starts looking up earlier marks (the decision waits for both). */
+  function checkTraps(request: FastifyRequest, state: ProtectionState) {
     const params = request.params as Record<string, unknown> | undefined;
     let touchedCanary = false;
     if (params)
       for (const value of Object.values(params))
         if (typeof value === 'string' && canaries.has(value)) touchedCanary = true;
     if (touchedCanary) {
-      await springTrap(context, state, 'canary');
       state.evidence.push(...evidence('canary-thread', policy.traps.weights.canary));
+      alongside(state, springTrap(context, state, 'canary'), (err) =>
+        request.log.warn({ err }, 'protection: could not mark a canary reader'),
+      );
       return;
     }
     const keys = markKeys(state);
@@ -202,7 +209,7 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
         );
       });
     alongside(state, lookup, (err) => request.log.warn({ err }, 'protection: trap marks unavailable'));
-  });
+  }
 
   app.get(
     '/robots.txt',

@@ -1,11 +1,12 @@
 // The in-process counter store: one bounded LRU of entries that expire by the injected clock.
-// Used when REDIS_URL is not set, and as the local fallback while Redis is down.
+// Used when REDIS_URL is not set, and as the local fallback while Redis is down. Live entries are
+// updated in place (a dozen per request: no new objects or keys for the ones that exist).
 import type { Clock } from '../../clock.ts';
 import { Lru } from '../lru.ts';
 import { type CounterStore, type DistinctCount, fixedWindow, type WindowCount } from './counter-store.ts';
 
 type Entry =
-  | { kind: 'count'; value: number; expiresAtMs: number }
+  | { kind: 'count'; window: number; value: number; expiresAtMs: number }
   | { kind: 'distinct'; lastSeen: Map<string, number>; recentSeen: Map<string, number>; expiresAtMs: number }
   | { kind: 'list'; items: string[]; expiresAtMs: number }
   | { kind: 'mark'; expiresAtMs: number };
@@ -29,8 +30,7 @@ export class MemoryCounterStore implements CounterStore {
   }
 
   #live<K extends Entry['kind']>(key: string, kind: K, nowMs: number): Extract<Entry, { kind: K }> | null {
-    // peek: every writer set()s the entry afterwards, which is what keeps it recently used.
-    const entry = this.#entries.peek(key);
+    const entry = this.#entries.get(key);
     if (!entry || entry.kind !== kind || entry.expiresAtMs <= nowMs) return null;
     return entry as Extract<Entry, { kind: K }>;
   }
@@ -38,17 +38,21 @@ export class MemoryCounterStore implements CounterStore {
   async increment(key: string, windowMs: number, by = 1): Promise<WindowCount> {
     const now = this.#clock.now().getTime();
     const { index, resetMs } = fixedWindow(now, windowMs);
-    const slot = `${key}:${index}`;
-    const entry = this.#live(slot, 'count', now);
-    const value = (entry?.value ?? 0) + by;
-    this.#entries.set(slot, { kind: 'count', value, expiresAtMs: now + resetMs });
-    return { count: value, resetMs };
+    // A key is always used with the same window, so one entry per key holds its current window.
+    const entry = this.#live(key, 'count', now);
+    if (entry && entry.window === index) {
+      entry.value += by;
+      return { count: entry.value, resetMs };
+    }
+    this.#entries.set(key, { kind: 'count', window: index, value: by, expiresAtMs: now + resetMs });
+    return { count: by, resetMs };
   }
 
   async peek(key: string, windowMs: number): Promise<WindowCount> {
     const now = this.#clock.now().getTime();
     const { index, resetMs } = fixedWindow(now, windowMs);
-    return { count: this.#live(`${key}:${index}`, 'count', now)?.value ?? 0, resetMs };
+    const entry = this.#live(key, 'count', now);
+    return { count: entry && entry.window === index ? entry.value : 0, resetMs };
   }
 
   async noteDistinct(
@@ -59,12 +63,11 @@ export class MemoryCounterStore implements CounterStore {
     maxTracked: number,
   ): Promise<DistinctCount> {
     const now = this.#clock.now().getTime();
-    const entry = this.#live(key, 'distinct', now) ?? {
-      kind: 'distinct' as const,
-      lastSeen: new Map<string, number>(),
-      recentSeen: new Map<string, number>(),
-      expiresAtMs: 0,
-    };
+    let entry = this.#live(key, 'distinct', now);
+    if (!entry) {
+      entry = { kind: 'distinct', lastSeen: new Map(), recentSeen: new Map(), expiresAtMs: 0 };
+      this.#entries.set(key, entry);
+    }
     // Both maps are kept in "least recently seen first" order, so expiry only ever trims the front:
     // counting stays O(1) per request however many members a heavy actor has. A key is always
     // used with the same recent window; when that is the whole window, one map does.
@@ -75,7 +78,6 @@ export class MemoryCounterStore implements CounterStore {
       entry.recentSeen.set(member, now);
     }
     entry.expiresAtMs = now + windowMs;
-    this.#entries.set(key, entry);
     return trim(entry, now, windowMs, recentMs, maxTracked);
   }
 
@@ -88,14 +90,19 @@ export class MemoryCounterStore implements CounterStore {
 
   async pushRecent(key: string, value: string, keep: number, ttlMs: number): Promise<string[]> {
     const now = this.#clock.now().getTime();
-    const previous = this.#live(key, 'list', now)?.items ?? [];
-    const items = [value, ...previous.slice(0, Math.max(0, keep - 1))];
-    this.#entries.set(key, { kind: 'list', items, expiresAtMs: now + ttlMs });
-    return items;
+    const entry = this.#live(key, 'list', now);
+    if (!entry) {
+      this.#entries.set(key, { kind: 'list', items: [value], expiresAtMs: now + ttlMs });
+      return [value];
+    }
+    entry.items.unshift(value);
+    if (entry.items.length > keep) entry.items.length = Math.max(1, keep);
+    entry.expiresAtMs = now + ttlMs;
+    return entry.items.slice(); // a copy: the stored list changes with the next request
   }
 
   async recent(key: string): Promise<string[]> {
-    return this.#live(key, 'list', this.#clock.now().getTime())?.items ?? [];
+    return this.#live(key, 'list', this.#clock.now().getTime())?.items.slice() ?? [];
   }
 
   async mark(key: string, ttlMs: number): Promise<void> {
