@@ -134,12 +134,9 @@ const counting: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
 
   app.addHook('onRequest', (request, _reply, done) => {
     const state = request.protection;
-    try {
-      if (state && !state.allowListed) startCounting(request, state);
-      done();
-    } catch (error) {
-      done(error as Error);
-    }
+    // A throw (a "closed" class while Redis is down) is caught by Fastify and becomes the answer.
+    if (state && !state.allowListed) startCounting(request, state);
+    done();
   });
 
   function startCounting(request: FastifyRequest, state: ProtectionState) {
