@@ -12,8 +12,10 @@
 // The full stack runs its real layers (fingerprint, traps, behaviour, budgets, decision) with a
 // policy whose budgets and thresholds are out of reach, so every request does all the work and
 // none is refused; 200 accounts read 500 threads from one address. The machine is shared, so
-// the variants run in interleaved rounds, medians are reported, and each server's CPU time per
-// request is measured too: it is the steady figure when req/s swings with other people's work.
+// the variants run in interleaved rounds (the order alternating from round to round), each
+// comparison is made within a round — full against rate-limit measured seconds apart — and the
+// median of those paired ratios and p99 differences is the verdict; each server's CPU time per
+// request is measured too: it is the steady figure when req/s swings with other work.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -250,7 +252,7 @@ async function drive(): Promise<void> {
     // Rounds interleave the variants, so a burst of load from elsewhere on the machine hits all.
     const samples = new Map<Variant, Sample[]>(variants.map((v) => [v, []]));
     for (let round = 1; round <= rounds; round++)
-      for (const server of servers) {
+      for (const server of round % 2 === 1 ? servers : [...servers].reverse()) {
         const sample = await load(server, seconds, connections);
         samples.get(server.variant)!.push(sample);
         process.stdout.write(
@@ -268,26 +270,43 @@ async function drive(): Promise<void> {
         range: `${Math.min(...list.map((s) => s.rps)).toFixed(0)}–${Math.max(...list.map((s) => s.rps)).toFixed(0)}`,
       };
     });
-    writeReport(results, { seconds, rounds, connections, loadAverage });
+    writeReport(results, samples, { seconds, rounds, connections, loadAverage });
   } finally {
     for (const server of servers) await stopServer(server);
   }
 }
 
+/** Each round's `full` against its `base`, then the median over rounds. */
+function pairedComparison(full: readonly Sample[], base: readonly Sample[]) {
+  const rounds = full.map((f, i) => ({
+    ratio: f.rps / base[i]!.rps,
+    p99: f.p99 - base[i]!.p99,
+    cpuRatio: base[i]!.cpu / f.cpu,
+  }));
+  return {
+    ratio: median(rounds.map((r) => r.ratio)),
+    p99: median(rounds.map((r) => r.p99)),
+    cpuRatio: median(rounds.map((r) => r.cpuRatio)),
+    ratios: rounds.map((r) => r.ratio),
+  };
+}
+
 function writeReport(
   results: { variant: Variant; rps: number; p50: number; p99: number; cpu: number; range: string }[],
+  samples: Map<Variant, Sample[]>,
   run: { seconds: number; rounds: number; connections: number; loadAverage: string },
 ): void {
   const { seconds, rounds, connections, loadAverage: load } = run;
-  const byName = Object.fromEntries(results.map((r) => [r.variant, r]));
-  const ratio = (full: string, base: string) => {
-    const f = byName[full];
-    const b = byName[base];
+  const ratio = (full: Variant, base: Variant) => {
+    const f = samples.get(full);
+    const b = samples.get(base);
     if (!f || !b) return null;
-    const p99 = f.p99 - b.p99;
+    const paired = pairedComparison(f, b);
+    const p99 = paired.p99;
     return (
-      `${(f.rps / b.rps).toFixed(2)}× measured throughput, p99 ${p99 >= 0 ? '+' : ''}${p99} ms; ` +
-      `server CPU ${f.cpu.toFixed(0)} vs ${b.cpu.toFixed(0)} µs per request, so ${(b.cpu / f.cpu).toFixed(2)}× the throughput when the server is CPU-bound`
+      `${paired.ratio.toFixed(2)}× measured throughput (per round: ${paired.ratios.map((r) => r.toFixed(2)).join(', ')}), ` +
+      `p99 ${p99 >= 0 ? '+' : ''}${p99} ms; ` +
+      `server CPU ${paired.cpuRatio.toFixed(2)}× the throughput when the server is CPU-bound`
     );
   };
   const lines = [
@@ -295,7 +314,7 @@ function writeReport(
     '',
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load} at the start; database ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; ` +
       `${ACCOUNTS} accounts reading ${THREADS} threads (${POSTS_PER_THREAD} posts each) from one address, ${connections} connections; ` +
-      `after a 2 s warm-up each, ${rounds} interleaved rounds of ${seconds} s per variant; medians shown, req/s range in brackets. ` +
+      `after a 2 s warm-up each, ${rounds} interleaved rounds of ${seconds} s per variant (the order reversed every other round); medians shown, req/s range in brackets. ` +
       'Server CPU per request is the server process’s user + system time over the requests it answered; the database’s CPU is not in it (it is the same for every variant).',
     '',
     '| variant | req/s | p50 (ms) | p99 (ms) | server CPU per request (µs) |',
@@ -305,9 +324,11 @@ function writeReport(
         `| ${r.variant} | ${r.rps.toFixed(0)} (${r.range}) | ${r.p50} | ${r.p99} | ${r.cpu.toFixed(0)} |`,
     ),
     '',
+    'Comparisons are paired: within each round, then the median over rounds.',
+    '',
     `Full stack vs @fastify/rate-limit alone (memory): ${ratio('full', 'rate-limit')} (goal ≥ 0.85×, ≤ +2 ms).`,
     `@fastify/rate-limit alone vs no protection: ${ratio('rate-limit', 'none')}.`,
-    ...(byName['full-redis']
+    ...(samples.has('full-redis')
       ? [`Full stack vs @fastify/rate-limit alone (Redis): ${ratio('full-redis', 'rate-limit-redis')}.`]
       : []),
   ];
