@@ -59,10 +59,10 @@ export async function forgetExpired(deps: {
     addDays(now, -config.botEventsDays),
   ]);
   const sessions = await db.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
-  // Expired sign-up codes stay a day so "expired, register again" keeps its answer.
-  const codes = await db.query('DELETE FROM email_codes WHERE expires_at <= $1', [
-    new Date(now.getTime() - PENDING_KEPT_AFTER_EXPIRY_MS),
-  ]);
+  // Expired sign-up and password-reset codes stay a day so "expired, register again" keeps its answer.
+  const codeCutoff = new Date(now.getTime() - PENDING_KEPT_AFTER_EXPIRY_MS);
+  const codes = await db.query('DELETE FROM email_codes WHERE expires_at <= $1', [codeCutoff]);
+  const resetCodes = await db.query('DELETE FROM password_resets WHERE expires_at <= $1', [codeCutoff]);
 
   return {
     advanced,
@@ -72,6 +72,6 @@ export async function forgetExpired(deps: {
     accountTagsCleared: accounts.rowCount,
     botEventsDeleted: events.rowCount,
     sessionsDeleted: sessions.rowCount,
-    codesDeleted: codes.rowCount,
+    codesDeleted: codes.rowCount + resetCodes.rowCount,
   };
 }

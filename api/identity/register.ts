@@ -1,10 +1,9 @@
 // POST /v1/auth/register: start a sign-up. The answer never depends on whether the address has an
 // account (enumeration): a new address gets a code; an existing one gets a "someone tried" mail.
 // Both branches hash the password, so they also take about the same time.
-import { unavailable } from '../errors.ts';
-import type { MailMessage } from '../mail/mailer.ts';
 import type { Services } from '../services.ts';
 import { accountExists } from './accounts.ts';
+import { deliverMail } from './mail-delivery.ts';
 import { emailHash, requireEmail } from './email.ts';
 import { signupAttemptMail, signupCodeMail } from './mail-texts.ts';
 import { membershipFor } from './membership.ts';
@@ -39,7 +38,7 @@ export async function register(
   if (exists) {
     // A later verify for this address must see fresh tries, as it would after a real sign-up.
     unknownCodes.restart(hash, services.clock.now());
-    await deliver(services, signupAttemptMail(email.deliverTo), onMailError);
+    await deliverMail(services, signupAttemptMail(email.deliverTo), onMailError);
     return;
   }
   const membership = await membershipFor(services.db, email.domain);
@@ -51,19 +50,5 @@ export async function register(
     memberKind: membership.kind,
     companyId: membership.company?.id ?? null,
   });
-  await deliver(services, signupCodeMail(email.deliverTo, code), onMailError);
-}
-
-async function deliver(
-  services: Services,
-  message: MailMessage,
-  onMailError: (reason: string) => void,
-): Promise<void> {
-  try {
-    await services.mailer.send(message);
-  } catch (error) {
-    const e = error as { code?: unknown; name?: unknown };
-    onMailError(String(e.code ?? e.name ?? 'unknown'));
-    throw unavailable('We could not send the e-mail just now. Try again in a minute.', 60);
-  }
+  await deliverMail(services, signupCodeMail(email.deliverTo, code), onMailError);
 }

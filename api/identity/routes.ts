@@ -1,5 +1,5 @@
-// HTTP routes of api/identity/: register → verify → login → logout, and the caller's own account
-// (/v1/me). No answer ever carries an account id, an e-mail or its hash.
+// HTTP routes of api/identity/: register → verify → login → logout, a forgotten password's reset,
+// and the caller's own account (/v1/me). No answer ever carries an account id, an e-mail or its hash.
 import type { FastifyPluginAsync } from 'fastify';
 import { findCompanyById } from '../companies/repository.ts';
 import { unauthorized } from '../errors.ts';
@@ -8,10 +8,13 @@ import { deleteAccount } from './delete-account.ts';
 import { login } from './login.ts';
 import { UnknownAddressFailures } from './login-backoff.ts';
 import { dummyPasswordHash } from './passwords.ts';
+import { confirmPasswordReset, RESET_REQUESTED, requestPasswordReset } from './password-reset.ts';
 import { REGISTER_ACCEPTED, register } from './register.ts';
 import {
   LoginBody,
   Me,
+  PasswordResetBody,
+  PasswordResetConfirmBody,
   RegisterAccepted,
   RegisterBody,
   Session,
@@ -25,6 +28,7 @@ import { verify } from './verify.ts';
 export const identityRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   // Per instance, bounded: the stand-ins for addresses that have no account (enumeration).
   const unknownCodes = new UnknownAddressCodes();
+  const unknownResetCodes = new UnknownAddressCodes();
   const unknownFailures = new UnknownAddressFailures();
   const dummyHash = dummyPasswordHash();
   // Made now in the background, so the first unknown login is not the one slower answer.
@@ -82,6 +86,41 @@ export const identityRoutes: FastifyPluginAsync<{ services: Services }> = async 
       },
     },
     async (request) => login(services, unknownFailures, dummyHash, request.body),
+  );
+
+  app.post<{ Body: PasswordResetBody }>(
+    '/auth/password-reset',
+    {
+      config: { routeClass: 'auth' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Forgot your password: mails a 6-digit code (10 minutes, 5 tries) to the address',
+        description: 'Always answers 202 with the same body, whether or not the address has an account.',
+        body: PasswordResetBody,
+        response: { 202: RegisterAccepted },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(services, unknownResetCodes, request.body, (reason) =>
+        request.log.warn({ reason }, 'password reset mail could not be sent'),
+      );
+      reply.status(202);
+      return RESET_REQUESTED;
+    },
+  );
+
+  app.post<{ Body: PasswordResetConfirmBody }>(
+    '/auth/password-reset/confirm',
+    {
+      config: { routeClass: 'auth' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with the mailed code; signs out every other session',
+        body: PasswordResetConfirmBody,
+        response: { 200: Session },
+      },
+    },
+    async (request) => confirmPasswordReset(services, unknownResetCodes, request.body),
   );
 
   app.post(

@@ -5,15 +5,15 @@ import { PASSWORD_MAX, PASSWORD_MIN } from './passwords.ts';
 
 const Email = Type.String({ format: 'email', maxLength: 254, description: 'Your e-mail address.' });
 
+const NewPassword = Type.String({
+  minLength: PASSWORD_MIN,
+  maxLength: PASSWORD_MAX,
+  description: `${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`,
+});
+const Code = Type.String({ pattern: '^[0-9]{6}$', description: 'The 6-digit code from the e-mail.' });
+
 export const RegisterBody = Type.Object(
-  {
-    email: Email,
-    password: Type.String({
-      minLength: PASSWORD_MIN,
-      maxLength: PASSWORD_MAX,
-      description: `${PASSWORD_MIN} to ${PASSWORD_MAX} characters.`,
-    }),
-  },
+  { email: Email, password: NewPassword },
   { additionalProperties: false },
 );
 export type RegisterBody = Static<typeof RegisterBody>;
@@ -21,7 +21,7 @@ export type RegisterBody = Static<typeof RegisterBody>;
 export const VerifyBody = Type.Object(
   {
     email: Email,
-    code: Type.String({ pattern: '^[0-9]{6}$', description: 'The 6-digit code from the e-mail.' }),
+    code: Code,
   },
   { additionalProperties: false },
 );
@@ -32,6 +32,15 @@ export const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 export type LoginBody = Static<typeof LoginBody>;
+
+export const PasswordResetBody = Type.Object({ email: Email }, { additionalProperties: false });
+export type PasswordResetBody = Static<typeof PasswordResetBody>;
+
+export const PasswordResetConfirmBody = Type.Object(
+  { email: Email, code: Code, password: NewPassword },
+  { additionalProperties: false },
+);
+export type PasswordResetConfirmBody = Static<typeof PasswordResetConfirmBody>;
 
 export const RegisterAccepted = Type.Object({ status: Type.Literal('code_sent'), message: Type.String() });
 

@@ -8,7 +8,8 @@
 //   request changing application state; it is also flushed in the background, so digests would race.
 // - accounts.failed_logins / locked_until: the login back-off counts wrong passwords
 //   (api/identity/login-backoff.ts) — counting refusals is its job.
-// - email_codes.attempts: a sign-up code allows 5 tries (README, POST /v1/auth/verify).
+// - email_codes.attempts, password_resets.attempts: a code allows 5 tries (README,
+//   POST /v1/auth/verify and /v1/auth/password-reset/confirm).
 // Every other column of every other table must stay byte-for-byte the same.
 import type { Queryable } from '../../../api/db/index.ts';
 
@@ -16,6 +17,7 @@ export const DIGEST_EXCLUDED_TABLES: readonly string[] = ['bot_events'];
 export const DIGEST_EXCLUDED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   accounts: ['failed_logins', 'locked_until'],
   email_codes: ['attempts'],
+  password_resets: ['attempts'],
 };
 
 export interface TableDigest {

@@ -38,6 +38,8 @@ export interface FuzzWorld {
   newSignUp(): Promise<{ email: string; password: string }>;
   /** A registered address and its mailed code, not yet verified. */
   newCode(): Promise<{ email: string; code: string }>;
+  /** A signed-up account's e-mail and the password-reset code mailed to it. */
+  newResetCode(): Promise<{ email: string; code: string }>;
 }
 
 export interface FuzzApp {
@@ -186,6 +188,11 @@ export async function openFuzzApp(env: Record<string, string> = {}): Promise<Fuz
       return { email, password: 'correct horse battery' };
     },
     newCode,
+    async newResetCode() {
+      const { email } = await world.newSignUp();
+      await ok({ method: 'POST', url: '/v1/auth/password-reset', payload: { email } }, 202);
+      return { email, code: await latestCode(services, email) };
+    },
   };
 
   const digest = await prepareDigest(db);

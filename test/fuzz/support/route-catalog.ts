@@ -69,6 +69,16 @@ export const ROUTE_CATALOG: Record<string, Maker> = {
     status: 200,
   }),
   'POST /v1/auth/logout': () => ({ caller: 'fresh', status: 204 }),
+  'POST /v1/auth/password-reset': () => ({
+    caller: 'anonymous',
+    body: { email: `fuzz${++slugSerial}@acme.example` },
+    status: 202,
+  }),
+  'POST /v1/auth/password-reset/confirm': async (world) => ({
+    caller: 'anonymous',
+    body: { ...(await world.newResetCode()), password: 'a brand new horse' },
+    status: 200,
+  }),
   'DELETE /v1/posts/:id': async (world) => {
     const post = await world.newPost();
     return {
