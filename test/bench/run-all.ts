@@ -26,6 +26,12 @@ const BENCHES: Bench[] = [
     quick: ['test/bench/protection.bench.ts', '--seconds', '2', '--rounds', '1', '--connections', '10'],
   },
   {
+    name: 'protection-cost',
+    what: 'the protection layers in-process (app.inject, no database): µs per request over rate-limit alone',
+    full: ['test/bench/protection-cost.bench.ts', '--rounds', '9', '--requests', '3000'],
+    quick: ['test/bench/protection-cost.bench.ts', '--rounds', '3', '--requests', '1000'],
+  },
+  {
     name: 'api',
     what: 'thread read, list and posting on PostgreSQL vs /health; memory under saturation',
     full: ['test/bench/api.bench.ts', '--seconds', '5', '--rounds', '3', '--saturation', '60'],
