@@ -15,8 +15,8 @@ clock. Prints one row per persona and writes the table to test/adversarial/RESUL
 
 Options (defaults: full size):
   --reduced           the size the test suite runs (${REDUCED.posts} posts, ${REDUCED.colleagues} colleagues, …)
-  --posts N           posts the demo generator writes (default ${FULL.posts})
-  --copies N          copies of them added in SQL, so the corpus is posts × (1 + copies) (default ${FULL.copies})
+  --posts N           posts of the corpus before copies (default ${FULL.posts})
+  --copies N          the corpus is posts × (1 + copies): all generated on PostgreSQL, copied in SQL on PGlite (default ${FULL.copies})
   --days N            days the corpus spans (default ${FULL.days})
   --hours N           simulated hours (default ${FULL.hours})
   --colleagues N      people behind the office NAT (default ${FULL.colleagues})

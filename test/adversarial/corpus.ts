@@ -1,8 +1,9 @@
 // The corpus under attack: the demo generator's forum (api/demo: companies, people, threads and
-// replies in English and Chinese, written through the API's rules), enlarged by copies made in SQL
-// (new random ids, the same boards, texts and aliases, times shifted back) because a scraper's
-// share only means something against a forum of realistic size and the generator writes ~3,000
-// posts/s. Canary threads are not part of it.
+// replies in English and Chinese, written through the API's rules) of posts × (1 + copies) posts,
+// because a scraper's share only means something against a forum of realistic size. On PostgreSQL
+// the generator writes all of it (its COPY path, ~30,000 posts/s); on PGlite, where it writes
+// ~3,000 posts/s, it writes `posts` and copies them in SQL (new random ids, the same boards, texts
+// and aliases, times shifted back). Canary threads are not part of it.
 import type { Db } from '../../api/db/index.ts';
 import { demoSpan, generateDemoData } from '../../api/demo/generate.ts';
 import type { TestServices } from '../support/services.ts';
@@ -10,7 +11,7 @@ import type { TestServices } from '../support/services.ts';
 export interface CorpusOptions {
   /** Posts (opening posts and replies) the demo generator writes. */
   posts: number;
-  /** Extra copies of every generated thread with its posts (0: none). */
+  /** The corpus is posts × (1 + copies); on PGlite the copies are made in SQL (0: none). */
   copies: number;
   /** Days the corpus spans, ending at the simulation's start. */
   days: number;
@@ -30,14 +31,14 @@ export const corpusGenesis = (start: Date, options: CorpusOptions): Date =>
 
 export async function seedCorpus(services: TestServices, options: CorpusOptions): Promise<void> {
   const start = services.clock.now();
-  await generateDemoData(services, {
-    posts: options.posts,
-    salaries: 0,
-    days: options.days,
-    seed: options.seed,
-  });
+  const databaseUrl = services.db.url;
+  const generated = databaseUrl ? options.posts * (1 + options.copies) : options.posts;
+  await generateDemoData(
+    { ...services, databaseUrl },
+    { posts: generated, salaries: 0, days: options.days, seed: options.seed },
+  );
   services.clock.set(start);
-  if (options.copies > 0) await copyThreads(services.db, options.copies, options.days);
+  if (!databaseUrl && options.copies > 0) await copyThreads(services.db, options.copies, options.days);
 }
 
 /** Copy k of a thread lies k × days / (copies + 1) days earlier, so copies do not crowd the newest. */
