@@ -1,8 +1,11 @@
 // The shared counter store: Redis through ioredis, so every API instance sees the same counts.
-// Each operation is one small Lua script (atomic, one round trip; ioredis auto-pipelining batches
-// the scripts a request fires together). Windows and expiries follow the injected clock: window
-// indices and sorted-set scores are clock milliseconds, marks hold their clock expiry. Redis TTLs
-// only collect garbage, with some slack so a slow test never loses a live key.
+// Operations issued in the same tick — the dozen lookups the layers start for one request — are
+// queued and sent as one call of one Lua script (BATCH_LUA): one command for ioredis to build and
+// parse instead of a dozen, one round trip, and atomic together. Windows and expiries follow the
+// injected clock: window indices and sorted-set scores are clock milliseconds, marks hold their
+// clock expiry. Redis TTLs only collect garbage, with some slack so a slow test never loses a live
+// key. (A multi-key script needs every key on one node: this store is for a single Redis, or a
+// primary with replicas, not Redis Cluster.)
 import type { Redis } from 'ioredis';
 import type { Clock } from '../../clock.ts';
 import {
@@ -13,51 +16,76 @@ import {
   type WindowCount,
 } from './counter-store.ts';
 
-const SCRIPTS = {
-  wcIncrement: {
-    keys: 1,
-    lua: `local c = redis.call('INCRBY', KEYS[1], ARGV[1])
-if c == tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-return c`,
-  },
-  wcNoteDistinct: {
-    keys: 1,
-    // ARGV: score(now), member, drop-at-or-below, recent-above, maxTracked, ttl
-    lua: `redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])
-local total = redis.call('ZCARD', KEYS[1])
-local cap = tonumber(ARGV[5])
-if total > cap then
-  redis.call('ZREMRANGEBYRANK', KEYS[1], 0, total - cap - 1)
-  total = cap
+/**
+ * One script runs every operation a tick issued (typically all the lookups of one request, from
+ * every layer): KEYS[i] is operation i's key; ARGV holds, per operation, its code, its argument
+ * count and its arguments. It answers one result per operation (false for a missing value).
+ */
+const BATCH_LUA = `local out = {}
+local a = 1
+for i = 1, #KEYS do
+  local k = KEYS[i]
+  local op = ARGV[a]
+  local n = tonumber(ARGV[a + 1])
+  local p = a + 2
+  local r
+  if op == 'inc' then
+    r = redis.call('INCRBY', k, ARGV[p])
+    if r == tonumber(ARGV[p]) then redis.call('PEXPIRE', k, ARGV[p + 1]) end
+  elseif op == 'get' then
+    r = redis.call('GET', k)
+  elseif op == 'note' then
+    -- ARGV: score(now), member, drop-at-or-below, recent-above, maxTracked, ttl
+    redis.call('ZADD', k, ARGV[p], ARGV[p + 1])
+    redis.call('ZREMRANGEBYSCORE', k, '-inf', ARGV[p + 2])
+    local total = redis.call('ZCARD', k)
+    local cap = tonumber(ARGV[p + 4])
+    if total > cap then
+      redis.call('ZREMRANGEBYRANK', k, 0, total - cap - 1)
+      total = cap
+    end
+    r = {total, redis.call('ZCOUNT', k, '(' .. ARGV[p + 3], '+inf')}
+    redis.call('PEXPIRE', k, ARGV[p + 5])
+  elseif op == 'count' then
+    r = {redis.call('ZCOUNT', k, '(' .. ARGV[p], '+inf'), redis.call('ZCOUNT', k, '(' .. ARGV[p + 1], '+inf')}
+  elseif op == 'push' then
+    redis.call('LPUSH', k, ARGV[p])
+    redis.call('LTRIM', k, 0, tonumber(ARGV[p + 1]) - 1)
+    redis.call('PEXPIRE', k, ARGV[p + 2])
+    r = redis.call('LRANGE', k, 0, -1)
+  elseif op == 'list' then
+    r = redis.call('LRANGE', k, 0, -1)
+  elseif op == 'mark' then
+    redis.call('SET', k, ARGV[p], 'PX', ARGV[p + 1])
+    r = 1
+  elseif op == 'claim' then
+    -- ARGV: now, expiry (clock ms), ttl
+    local v = redis.call('GET', k)
+    if v and tonumber(v) > tonumber(ARGV[p]) then
+      r = 0
+    else
+      redis.call('SET', k, ARGV[p + 1], 'PX', ARGV[p + 2])
+      r = 1
+    end
+  else
+    return redis.error_reply('unknown counter-store operation ' .. tostring(op))
+  end
+  out[i] = r
+  a = p + n
 end
-local recent = redis.call('ZCOUNT', KEYS[1], '(' .. ARGV[4], '+inf')
-redis.call('PEXPIRE', KEYS[1], ARGV[6])
-return {total, recent}`,
-  },
-  wcCountDistinct: {
-    keys: 1,
-    lua: `return {redis.call('ZCOUNT', KEYS[1], '(' .. ARGV[1], '+inf'), redis.call('ZCOUNT', KEYS[1], '(' .. ARGV[2], '+inf')}`,
-  },
-  wcPushRecent: {
-    keys: 1,
-    lua: `redis.call('LPUSH', KEYS[1], ARGV[1])
-redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1)
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return redis.call('LRANGE', KEYS[1], 0, -1)`,
-  },
-  wcClaimOnce: {
-    keys: 1,
-    // ARGV: now, expiry (clock ms), ttl
-    lua: `local v = redis.call('GET', KEYS[1])
-if v and tonumber(v) > tonumber(ARGV[1]) then return 0 end
-redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-return 1`,
-  },
-} as const;
+return out`;
 
-type ScriptName = keyof typeof SCRIPTS;
-type ScriptCall = (...args: (string | number)[]) => Promise<unknown>;
+type OpCode = 'inc' | 'get' | 'note' | 'count' | 'push' | 'list' | 'mark' | 'claim';
+
+interface QueuedOp {
+  code: OpCode;
+  key: string;
+  args: (string | number)[];
+  resolve: (result: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+type BatchCall = (numberOfKeys: number, ...keysAndArgs: (string | number)[]) => Promise<unknown[]>;
 
 export interface RedisStoreOptions {
   /** Prefix of every key this store writes (one per deployment; tests use a unique one). */
@@ -71,15 +99,14 @@ export class RedisCounterStore implements CounterStore {
   readonly #clock: Clock;
   readonly #prefix: string;
   readonly #slack: number;
+  #queue: QueuedOp[] = [];
 
   constructor(redis: Redis, clock: Clock, options: RedisStoreOptions) {
     this.#redis = redis;
     this.#clock = clock;
     this.#prefix = options.keyPrefix;
     this.#slack = options.ttlSlackMs ?? 120_000;
-    for (const [name, script] of Object.entries(SCRIPTS)) {
-      if (!(name in redis)) redis.defineCommand(name, { numberOfKeys: script.keys, lua: script.lua });
-    }
+    if (!('wcBatch' in redis)) redis.defineCommand('wcBatch', { lua: BATCH_LUA });
   }
 
   /** True while the connection is up: callers skip a dead Redis without waiting on it. */
@@ -87,34 +114,47 @@ export class RedisCounterStore implements CounterStore {
     return this.#redis.status === 'ready';
   }
 
-  async #run<T>(name: ScriptName, key: string, ...args: (string | number)[]): Promise<T> {
-    if (!this.ready) throw new StoreUnavailableError(`redis is ${this.#redis.status}`);
-    const call = (this.#redis as unknown as Record<ScriptName, ScriptCall>)[name].bind(this.#redis);
-    try {
-      return (await call(this.#prefix + key, ...args)) as T;
-    } catch (error) {
-      throw new StoreUnavailableError(error);
-    }
+  /** Queues one operation for this tick's batch. */
+  #run<T>(code: OpCode, key: string, ...args: (string | number)[]): Promise<T> {
+    if (!this.ready) return Promise.reject(new StoreUnavailableError(`redis is ${this.#redis.status}`));
+    return new Promise<T>((resolve, reject) => {
+      if (this.#queue.length === 0) process.nextTick(() => this.#flush());
+      this.#queue.push({
+        code,
+        key: this.#prefix + key,
+        args,
+        resolve: resolve as (r: unknown) => void,
+        reject,
+      });
+    });
   }
 
-  async #plain<T>(run: () => Promise<T>): Promise<T> {
-    if (!this.ready) throw new StoreUnavailableError(`redis is ${this.#redis.status}`);
-    try {
-      return await run();
-    } catch (error) {
-      throw new StoreUnavailableError(error);
-    }
+  #flush(): void {
+    const ops = this.#queue;
+    this.#queue = [];
+    const keys = ops.map((op) => op.key);
+    const argv = ops.flatMap((op) => [op.code, op.args.length, ...op.args]);
+    const batch = (this.#redis as unknown as { wcBatch: BatchCall }).wcBatch;
+    batch.call(this.#redis, keys.length, ...keys, ...argv).then(
+      (results) => {
+        for (let i = 0; i < ops.length; i++) ops[i]!.resolve(results[i]);
+      },
+      (error: unknown) => {
+        const failure = new StoreUnavailableError(error);
+        for (const op of ops) op.reject(failure);
+      },
+    );
   }
 
   async increment(key: string, windowMs: number, by = 1): Promise<WindowCount> {
     const { index, resetMs } = fixedWindow(this.#clock.now().getTime(), windowMs);
-    const count = await this.#run<number>('wcIncrement', `c:${key}:${index}`, by, windowMs + this.#slack);
+    const count = await this.#run<number>('inc', `c:${key}:${index}`, by, windowMs + this.#slack);
     return { count: Number(count), resetMs };
   }
 
   async peek(key: string, windowMs: number): Promise<WindowCount> {
     const { index, resetMs } = fixedWindow(this.#clock.now().getTime(), windowMs);
-    const value = await this.#plain(() => this.#redis.get(`${this.#prefix}c:${key}:${index}`));
+    const value = await this.#run<string | null>('get', `c:${key}:${index}`);
     return { count: value === null ? 0 : Number(value), resetMs };
   }
 
@@ -127,7 +167,7 @@ export class RedisCounterStore implements CounterStore {
   ): Promise<DistinctCount> {
     const now = this.#clock.now().getTime();
     const [total, recent] = await this.#run<[number, number]>(
-      'wcNoteDistinct',
+      'note',
       `d:${key}`,
       now,
       member,
@@ -142,7 +182,7 @@ export class RedisCounterStore implements CounterStore {
   async countDistinct(key: string, windowMs: number, recentMs: number): Promise<DistinctCount> {
     const now = this.#clock.now().getTime();
     const [total, recent] = await this.#run<[number, number]>(
-      'wcCountDistinct',
+      'count',
       `d:${key}`,
       now - windowMs,
       now - recentMs,
@@ -151,30 +191,27 @@ export class RedisCounterStore implements CounterStore {
   }
 
   async pushRecent(key: string, value: string, keep: number, ttlMs: number): Promise<string[]> {
-    return this.#run<string[]>('wcPushRecent', `l:${key}`, value, keep, ttlMs + this.#slack);
+    return this.#run<string[]>('push', `l:${key}`, value, keep, ttlMs + this.#slack);
   }
 
   async recent(key: string): Promise<string[]> {
-    return this.#plain(() => this.#redis.lrange(`${this.#prefix}l:${key}`, 0, -1));
+    return this.#run<string[]>('list', `l:${key}`);
   }
 
   async mark(key: string, ttlMs: number): Promise<void> {
     const expiresAt = this.#clock.now().getTime() + ttlMs;
-    await this.#plain(() =>
-      this.#redis.set(`${this.#prefix}m:${key}`, String(expiresAt), 'PX', ttlMs + this.#slack),
-    );
+    await this.#run('mark', `m:${key}`, String(expiresAt), ttlMs + this.#slack);
   }
 
   async marked(keys: readonly string[]): Promise<boolean[]> {
-    if (keys.length === 0) return [];
     const now = this.#clock.now().getTime();
-    const values = await this.#plain(() => this.#redis.mget(keys.map((key) => `${this.#prefix}m:${key}`)));
+    const values = await Promise.all(keys.map((key) => this.#run<string | null>('get', `m:${key}`)));
     return values.map((value) => value !== null && Number(value) > now);
   }
 
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {
     const now = this.#clock.now().getTime();
-    const claimed = await this.#run<number>('wcClaimOnce', `m:${key}`, now, now + ttlMs, ttlMs + this.#slack);
+    const claimed = await this.#run<number>('claim', `m:${key}`, now, now + ttlMs, ttlMs + this.#slack);
     return Number(claimed) === 1;
   }
 

@@ -46,6 +46,40 @@ describe.skipIf(!url)('Redis counter store (TEST_REDIS_URL)', () => {
     for (const key of keys) expect(await redis.pttl(key)).toBeGreaterThan(0);
   });
 
+  it('sends the operations of one tick as one script call, each answered in order', async () => {
+    const redis = await connect();
+    const own = `${prefix}batch:`;
+    const store = new RedisCounterStore(redis, new ManualClock(), { keyPrefix: own });
+    // MONITOR sees every command the server runs; ours are the ones naming our keys.
+    const monitor = await (await connect()).monitor();
+    const commands: string[] = [];
+    monitor.on('monitor', (_time: string, args: string[], source: string) => {
+      // Commands a script runs are reported too, from source "lua": count what clients sent.
+      if (source !== 'lua' && args.some((arg) => arg.startsWith(own))) commands.push(args[0]!.toLowerCase());
+    });
+    await store.mark('m', 60_000); // loads the script, so the batch below is one EVALSHA
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    commands.length = 0;
+    const answers = await Promise.all([
+      store.increment('n', 60_000),
+      store.increment('n', 60_000, 2),
+      store.peek('n', 60_000),
+      store.peek('never', 60_000),
+      store.noteDistinct('d', 'x', 60_000, 60_000, 10),
+      store.pushRecent('l', 'a', 3, 60_000),
+      store.recent('l'),
+      store.marked(['m', 'unmarked']),
+      store.claimOnce('c', 60_000),
+      store.claimOnce('c', 60_000),
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    monitor.disconnect();
+    expect(commands).toEqual(['evalsha']);
+    expect(
+      answers.map((answer) => (typeof answer === 'object' && 'count' in answer ? answer.count : answer)),
+    ).toEqual([1, 3, 3, 0, { total: 1, recent: 1 }, ['a'], ['a'], [true, false], true, false]);
+  });
+
   it('refuses at once, without queueing, when the connection is down', async () => {
     const redis = new Redis('redis://127.0.0.1:1', {
       enableOfflineQueue: false,
