@@ -22,7 +22,7 @@ const BENCHES: Bench[] = [
   {
     name: 'protection',
     what: 'bare Fastify vs @fastify/rate-limit alone vs the full protection stack, same route',
-    full: ['test/bench/protection.bench.ts', '--seconds', '5', '--rounds', '3', '--connections', '20'],
+    full: ['test/bench/protection.bench.ts', '--seconds', '5', '--rounds', '5', '--connections', '20'],
     quick: ['test/bench/protection.bench.ts', '--seconds', '2', '--rounds', '1', '--connections', '10'],
   },
   {
