@@ -48,3 +48,12 @@ export function normaliseEmail(raw: string): string | null {
 export function emailHash(emailHashSecret: string, normalised: string): Buffer {
   return keyedHash(emailHashSecret, normalised);
 }
+
+/**
+ * The hash a typed address is looked up by (login, verify, password reset): its normalised form,
+ * or for text that is no address the trimmed, lower-cased text — found nowhere, so it is answered
+ * like any unknown address.
+ */
+export function lookupHash(emailHashSecret: string, typed: string): Buffer {
+  return emailHash(emailHashSecret, parseEmail(typed)?.normalised ?? typed.trim().toLowerCase());
+}

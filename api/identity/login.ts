@@ -4,7 +4,7 @@
 import { AppError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { clearLoginFailures, findLoginRow, recordLoginFailure } from './accounts.ts';
-import { emailHash, parseEmail } from './email.ts';
+import { lookupHash } from './email.ts';
 import { secondsLocked, tooManyLoginAttempts, type UnknownAddressFailures } from './login-backoff.ts';
 import { passwordMatches } from './passwords.ts';
 import { createSession } from './sessions.ts';
@@ -28,8 +28,7 @@ export async function login(
   input: LoginInput,
 ): Promise<{ token: string; expiresAt: string }> {
   const { db, clock, secrets } = services;
-  const normalised = parseEmail(input.email)?.normalised ?? input.email.trim().toLowerCase();
-  const hash = emailHash(secrets.EMAIL_HASH_SECRET, normalised);
+  const hash = lookupHash(secrets.EMAIL_HASH_SECRET, input.email);
   const account = await findLoginRow(db, hash);
 
   const locked = secondsLocked(account ?? unknownFailures.get(hash), clock.now());

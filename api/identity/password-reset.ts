@@ -4,20 +4,19 @@
 // sets it, signs every session of the account out, clears its login back-off and returns a new
 // session. Codes live 10 minutes and allow 5 tries, like sign-up codes, and exist in clear only in
 // the mail; an address with no code is answered by an in-memory twin (unknown-address-codes.ts).
-import { timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Queryable } from '../db/index.ts';
-import { badRequest } from '../errors.ts';
 import { keyedHash } from '../keys/crypto.ts';
 import type { Services } from '../services.ts';
 import { accountExists } from './accounts.ts';
+import { type CodeRow, checkCode, codeRefusalError } from './code-check.ts';
 import { deliverMail } from './mail-delivery.ts';
-import { emailHash, parseEmail, requireEmail } from './email.ts';
+import { emailHash, lookupHash, requireEmail } from './email.ts';
 import { resetCodeMail, resetNoAccountMail } from './mail-texts.ts';
 import { hashPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
-import { CODE_MAX_TRIES, CODE_TTL_MINUTES, newCode, PENDING_KEPT_AFTER_EXPIRY_MS } from './signup-codes.ts';
-import type { Refusal, UnknownAddressCodes } from './unknown-address-codes.ts';
+import { CODE_MAX_TRIES, CODE_TTL_MINUTES, newCode } from './signup-codes.ts';
+import type { UnknownAddressCodes } from './unknown-address-codes.ts';
 
 export const RESET_REQUESTED = {
   status: 'code_sent',
@@ -61,35 +60,31 @@ export async function confirmPasswordReset(
   input: ResetInput,
 ): Promise<{ token: string; expiresAt: string }> {
   const { db, clock, secrets } = services;
-  const normalised = parseEmail(input.email)?.normalised ?? input.email.trim().toLowerCase();
-  const hash = emailHash(secrets.EMAIL_HASH_SECRET, normalised);
+  const hash = lookupHash(secrets.EMAIL_HASH_SECRET, input.email);
   const given = resetCodeHash(secrets.EMAIL_HASH_SECRET, hash, input.code);
   // Hashed before looking, whatever the outcome: every answer costs the same argon2 work.
   const passwordHash = await hashPassword(input.password);
 
   const outcome = await db.transaction(async (tx) => {
     const now = clock.now();
-    const { rows } = await tx.query<{ code_hash: Buffer; attempts: number; expires_at: Date }>(
+    const { rows } = await tx.query<CodeRow>(
       'SELECT code_hash, attempts, expires_at FROM password_resets WHERE email_hash = $1 FOR UPDATE',
       [hash],
     );
-    let pending = rows[0] ?? null;
-    if (pending && pending.expires_at.getTime() + PENDING_KEPT_AFTER_EXPIRY_MS < now.getTime()) {
-      await tx.query('DELETE FROM password_resets WHERE email_hash = $1', [hash]);
-      pending = null;
-    }
-    if (!pending) return unknownCodes.refuse(hash, now);
-    if (pending.expires_at.getTime() <= now.getTime()) return { kind: 'expired' } as const;
-    if (pending.attempts >= CODE_MAX_TRIES) return { kind: 'used-up' } as const;
-    if (!timingSafeEqual(pending.code_hash, given)) {
-      const { rows: counted } = await tx.query<{ attempts: number }>(
-        'UPDATE password_resets SET attempts = attempts + 1 WHERE email_hash = $1 RETURNING attempts',
-        [hash],
-      );
-      const attempts = counted[0]?.attempts ?? CODE_MAX_TRIES;
-      return { kind: 'wrong', triesLeft: Math.max(0, CODE_MAX_TRIES - attempts) } as const;
-    }
-    await tx.query('DELETE FROM password_resets WHERE email_hash = $1', [hash]);
+    const forget = () => tx.query('DELETE FROM password_resets WHERE email_hash = $1', [hash]).then(() => {});
+    const checked = await checkCode(rows[0] ?? null, given, now, {
+      forget,
+      async countWrongTry() {
+        const { rows: counted } = await tx.query<{ attempts: number }>(
+          'UPDATE password_resets SET attempts = attempts + 1 WHERE email_hash = $1 RETURNING attempts',
+          [hash],
+        );
+        return counted[0]?.attempts ?? CODE_MAX_TRIES;
+      },
+      refuseUnknown: () => unknownCodes.refuse(hash, now),
+    });
+    if (checked.kind !== 'right') return checked;
+    await forget();
     const { rows: updated } = await tx.query<{ id: string }>(
       `UPDATE accounts SET password_hash = $2, failed_logins = 0, locked_until = NULL
         WHERE email_hash = $1 RETURNING id`,
@@ -110,7 +105,7 @@ export async function confirmPasswordReset(
   });
 
   if (outcome.kind === 'reset') return { token: outcome.token, expiresAt: outcome.expiresAt };
-  throw refusalError(outcome);
+  throw codeRefusalError(outcome, 'Ask for a new one at /v1/auth/password-reset.');
 }
 
 /** Asking again replaces the code: a fresh code, fresh tries, a fresh 10 minutes. */
@@ -122,25 +117,4 @@ async function saveResetCode(db: Queryable, clock: Clock, hash: Buffer, codeHash
        SET code_hash = EXCLUDED.code_hash, attempts = 0, expires_at = EXCLUDED.expires_at`,
     [hash, codeHash, new Date(now.getTime() + CODE_TTL_MINUTES * 60_000)],
   );
-}
-
-function refusalError(refusal: Refusal) {
-  const again = 'Ask for a new one at /v1/auth/password-reset.';
-  switch (refusal.kind) {
-    case 'expired':
-      return badRequest(
-        'CODE_EXPIRED',
-        `This code has expired (codes last ${CODE_TTL_MINUTES} minutes). ${again}`,
-      );
-    case 'used-up':
-      return badRequest('CODE_USED_UP', `This code no longer works. ${again}`);
-    case 'wrong':
-      return badRequest(
-        'CODE_WRONG',
-        refusal.triesLeft > 0
-          ? `That code is not right. ${refusal.triesLeft} ${refusal.triesLeft === 1 ? 'try' : 'tries'} left.`
-          : `That code is not right, and that was the last try. ${again}`,
-        { triesLeft: refusal.triesLeft },
-      );
-  }
 }
