@@ -4,7 +4,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { type ConfigError, loadConfig } from '../api/config.ts';
 import { AppError } from '../api/errors.ts';
 import { type ChartContext, type ChartDefinition, CHARTS } from './charts.ts';
@@ -14,6 +13,7 @@ import { UNUSED_CONTEXT } from './pages/page-model.ts';
 import { resolveSalaries } from './pages/salaries.ts';
 import { resolveSentiment } from './pages/sentiment.ts';
 import { renderSvg } from './report/render-svg.ts';
+import { parseCommandLine } from '../api/command-line.ts';
 
 export const USAGE = `Usage: npm run report -- --out DIR [options]
 
@@ -153,34 +153,22 @@ ${sections}
 }
 
 async function main(argv: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        out: { type: 'string' },
-        warehouse: { type: 'string' },
-        company: { type: 'string' },
-        family: { type: 'string' },
-        year: { type: 'string' },
-        level: { type: 'string' },
-        month: { type: 'string' },
-        operator: { type: 'boolean' },
-        width: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const values = parseCommandLine(
+    {
+      out: { type: 'string' },
+      warehouse: { type: 'string' },
+      company: { type: 'string' },
+      family: { type: 'string' },
+      year: { type: 'string' },
+      level: { type: 'string' },
+      month: { type: 'string' },
+      operator: { type: 'boolean' },
+      width: { type: 'string' },
+    },
+    USAGE,
+    argv,
+  );
+  if (typeof values === 'number') return values;
   if (typeof values.out !== 'string') {
     process.stderr.write(`--out DIR is required.\n\n${USAGE}`);
     return 2;

@@ -1,6 +1,5 @@
 // `npm run demo -- …`: fills the configured database with demo data (api/demo/generate.ts) and
 // shows a progress bar. Refuses a database that already has posts unless --force.
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { openServices } from '../boot.ts';
 import { ManualClock, systemClock } from '../clock.ts';
@@ -12,6 +11,7 @@ import {
   demoSpan,
   generateDemoData,
 } from './generate.ts';
+import { parseCommandLine } from '../command-line.ts';
 
 const HELP = `Usage: npm run demo -- [options]
 
@@ -47,26 +47,17 @@ function count(name: string, raw: string | undefined, fallback: number, max: num
 class UsageError extends Error {}
 
 async function main(): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        posts: { type: 'string' },
-        salaries: { type: 'string' },
-        seed: { type: 'string' },
-        days: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+  const values = parseCommandLine(
+    {
+      posts: { type: 'string' },
+      salaries: { type: 'string' },
+      seed: { type: 'string' },
+      days: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
+    HELP,
+  );
+  if (typeof values === 'number') return values;
   const config = loadConfig();
   let posts: number;
   let salaries: number;

@@ -2,9 +2,9 @@
 // printing the report table and writing it, with the command that produced it, to RESULTS.md.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import { markdownTable } from './report.ts';
 import { FULL, REDUCED, runSimulation, type SimulationReport, type SimulationSize } from './simulation.ts';
+import { parseCommandLine } from '../../api/command-line.ts';
 
 const HELP = `Usage: npm run adversarial -- [options]
 
@@ -85,34 +85,25 @@ export function resultsMarkdown(report: SimulationReport, command: string): stri
 }
 
 async function main(): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        reduced: { type: 'boolean', default: false },
-        posts: { type: 'string' },
-        copies: { type: 'string' },
-        days: { type: 'string' },
-        hours: { type: 'string' },
-        colleagues: { type: 'string' },
-        readers: { type: 'string' },
-        writers: { type: 'string' },
-        mobile: { type: 'string' },
-        sybils: { type: 'string' },
-        'no-chromium': { type: 'boolean', default: false },
-        seed: { type: 'string' },
-        out: { type: 'string', default: 'test/adversarial/RESULTS.md' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
+  const values = parseCommandLine(
+    {
+      reduced: { type: 'boolean', default: false },
+      posts: { type: 'string' },
+      copies: { type: 'string' },
+      days: { type: 'string' },
+      hours: { type: 'string' },
+      colleagues: { type: 'string' },
+      readers: { type: 'string' },
+      writers: { type: 'string' },
+      mobile: { type: 'string' },
+      sybils: { type: 'string' },
+      'no-chromium': { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      out: { type: 'string', default: 'test/adversarial/RESULTS.md' },
+    },
+    HELP,
+  );
+  if (typeof values === 'number') return values;
   let size: SimulationSize;
   try {
     size = sizeFrom(values);
