@@ -41,17 +41,21 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('openPgDb when PostgreSQL drops 
 
   it('fails a transaction whose statement is cut (57P01), and goes on', async () => {
     const pids: number[] = [];
-    const cut = db.transaction(async (tx) => {
-      pids.push((await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid);
-      return tx.query('SELECT pg_sleep(5)');
-    });
+    // The handler is attached at once: the victim's FATAL can arrive before terminate() returns,
+    // and a rejection with no handler yet is an unhandled rejection.
+    const cut = db
+      .transaction(async (tx) => {
+        pids.push((await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid);
+        return tx.query('SELECT pg_sleep(5)');
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     while (pids.length === 0) await sleep(10);
     await sleep(100);
     await terminate(pids[0]!);
-    const error = await cut.then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const error = await cut;
     expect((error as { code?: string }).code).toBe('57P01');
     expect(isDatabaseDown(error)).toBe(true);
     await sleep(100); // the "Connection terminated unexpectedly" that follows must not crash anything
