@@ -9,27 +9,16 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DAY_MS } from '../clock.ts';
 import type { LayerOptions } from './context.ts';
-import {
-  actorKey,
-  alongside,
-  clientKey,
-  type ProtectionState,
-  shortAccount,
-  shortNetwork,
-} from './request-state.ts';
+import { alongside, type ProtectionState } from './request-state.ts';
 import { accountStanding } from './signals/account-standing.ts';
-import { blockMemoryKey, recentlyBlocked } from './signals/block-memory.ts';
+import { BLOCK_MEMORY, recentlyBlocked } from './signals/block-memory.ts';
 import { intervalRegularity } from './signals/interval-regularity.ts';
 import { networkHopping } from './signals/network-hopping.ts';
 import { pagination } from './signals/pagination.ts';
 import { readsWithoutWrites } from './signals/read-write-ratio.ts';
 import { isCheapAccount, sybilAccounts } from './signals/sybil.ts';
 import { threadBreadth } from './signals/thread-breadth.ts';
-import {
-  challengesIssuedKey,
-  passesBoughtKey,
-  unansweredChallenges,
-} from './signals/unanswered-challenges.ts';
+import { CHALLENGES_ISSUED, PASSES_BOUGHT, unansweredChallenges } from './signals/unanswered-challenges.ts';
 
 const MINUTE_MS = 60_000;
 const PAGES_TTL_MS = 60 * MINUTE_MS;
@@ -48,7 +37,22 @@ function pageOf(request: FastifyRequest): string | null {
 }
 
 const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
-  const { store, policy, services } = context;
+  const { store, storeKeys, policy, services } = context;
+  // Store keys: an actor's thread-view times, breadth, listing depths, reads and writes, block
+  // memory and challenge counts; an account's networks; the cheap accounts on a client, a network.
+  const keys = {
+    times: storeKeys.family('t.'),
+    breadth: storeKeys.family('b.'),
+    pages: storeKeys.family('p.'),
+    reads: storeKeys.family('r.'),
+    writes: storeKeys.family('w.'),
+    blocked: storeKeys.family(BLOCK_MEMORY),
+    challengesIssued: storeKeys.family(CHALLENGES_ISSUED),
+    passesBought: storeKeys.family(PASSES_BOUGHT),
+    networks: storeKeys.family('h.'),
+    sybilsOnClient: storeKeys.family('s.c.'),
+    sybilsOnNetwork: storeKeys.family('s.n.'),
+  };
   const rules = policy.behaviour;
   const breadthWindow = rules.breadth.windowMinutes * MINUTE_MS;
   const breadthRecent = rules.breadth.recentMinutes * MINUTE_MS;
@@ -70,61 +74,77 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
       return;
     }
     const now = services.clock.now();
-    const actor = actorKey(state);
+    const { actor, account: accountKey } = state;
     const page = cls === 'read' ? pageOf(request) : null;
     const account = request.account;
-    const cheap = account !== null && state.accountTag !== null && isCheapAccount(account, now, rules.sybil);
+    const cheap = account !== null && accountKey !== null && isCheapAccount(account, now, rules.sybil);
 
     const lookups = Promise.all([
       cls === 'read'
-        ? store.pushRecent(`t.${actor}`, String(now.getTime()), rules.regularity.keep, timesTtl)
+        ? store.pushRecent(keys.times.of(actor), now.getTime(), rules.regularity.keep, timesTtl)
         : Promise.resolve([]),
       page
-        ? store.noteDistinct(`b.${actor}`, page, breadthWindow, breadthRecent, rules.breadth.maxTracked)
-        : store.countDistinct(`b.${actor}`, breadthWindow, breadthRecent),
-      store.recent(`p.${actor}`),
-      cls === 'read' ? store.increment(`r.${actor}`, DAY_MS) : store.peek(`r.${actor}`, DAY_MS),
-      store.peek(`w.${actor}`, DAY_MS),
-      state.accountTag
         ? store.noteDistinct(
-            `h.${shortAccount(state)}`,
-            shortNetwork(state),
+            keys.breadth.of(actor),
+            page,
+            breadthWindow,
+            breadthRecent,
+            rules.breadth.maxTracked,
+          )
+        : store.countDistinct(keys.breadth.of(actor), breadthWindow, breadthRecent),
+      store.recent(keys.pages.of(actor)),
+      cls === 'read'
+        ? store.increment(keys.reads.of(actor), DAY_MS)
+        : store.peek(keys.reads.of(actor), DAY_MS),
+      store.peek(keys.writes.of(actor), DAY_MS),
+      accountKey
+        ? store.noteDistinct(
+            keys.networks.of(accountKey),
+            state.network,
             hoppingWindow,
             hoppingWindow,
             rules.networkHopping.maxTracked,
           )
         : null,
-      cheap
+      cheap && accountKey
         ? store.noteDistinct(
-            `s.c.${clientKey(state)}`,
-            shortAccount(state)!,
+            keys.sybilsOnClient.of(state.client),
+            accountKey,
             sybilWindow,
             sybilWindow,
             rules.sybil.maxTracked,
           )
         : null,
-      cheap
+      cheap && accountKey
         ? store.noteDistinct(
-            `s.n.${shortNetwork(state)}`,
-            shortAccount(state)!,
+            keys.sybilsOnNetwork.of(state.network),
+            accountKey,
             sybilWindow,
             sybilWindow,
             rules.sybil.maxTracked,
           )
         : null,
-      rules.blockMemory ? store.marked([blockMemoryKey(actor)]) : null,
-      rules.unansweredChallenges
-        ? Promise.all([
-            store.peek(challengesIssuedKey(actor), DAY_MS),
-            store.peek(passesBoughtKey(actor), DAY_MS),
-          ])
-        : null,
+      rules.blockMemory ? store.marked([keys.blocked.of(actor)]) : null,
+      rules.unansweredChallenges ? store.peek(keys.challengesIssued.of(actor), DAY_MS) : null,
+      rules.unansweredChallenges ? store.peek(keys.passesBought.of(actor), DAY_MS) : null,
     ]).then(
-      ([times, breadth, depths, reads, writes, networks, sybilClient, sybilNetwork, blocked, challenges]) => {
+      ([
+        times,
+        breadth,
+        depths,
+        reads,
+        writes,
+        networks,
+        sybilClient,
+        sybilNetwork,
+        blocked,
+        issued,
+        bought,
+      ]) => {
         state.evidence.push(
-          ...(cls === 'read' ? intervalRegularity(times.map(Number), rules.regularity) : []),
+          ...(cls === 'read' ? intervalRegularity(times, rules.regularity) : []),
           ...threadBreadth(breadth, rules.breadth),
-          ...pagination(depths.map(Number), rules.pagination),
+          ...pagination(depths, rules.pagination),
           ...readsWithoutWrites(reads.count, writes.count, rules.readWrite),
           ...accountStanding(account, now, rules.accountStanding),
           ...(networks ? networkHopping(networks.total, rules.networkHopping) : []),
@@ -132,8 +152,8 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
             ? sybilAccounts({ perClient: sybilClient.total, perNetwork: sybilNetwork.total }, rules.sybil)
             : []),
           ...recentlyBlocked(blocked?.[0] === true, rules.blockMemory),
-          ...(challenges
-            ? unansweredChallenges(challenges[0].count, challenges[1].count, rules.unansweredChallenges)
+          ...(issued && bought
+            ? unansweredChallenges(issued.count, bought.count, rules.unansweredChallenges)
             : []),
         );
       },
@@ -154,13 +174,13 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
     let recording: Promise<unknown> | null = null;
     if (state.routeClass === 'list' && typeof request.pageDepth === 'number')
       recording = store.pushRecent(
-        `p.${actorKey(state)}`,
-        String(request.pageDepth),
+        keys.pages.of(state.actor),
+        request.pageDepth,
         rules.pagination.keep,
         PAGES_TTL_MS,
       );
     else if (state.routeClass === 'write' && statusCode < 400)
-      recording = store.increment(`w.${actorKey(state)}`, DAY_MS);
+      recording = store.increment(keys.writes.of(state.actor), DAY_MS);
     recording?.catch((err) => request.log.warn({ err }, 'protection: could not record behaviour'));
   }
 };

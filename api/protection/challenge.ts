@@ -14,8 +14,7 @@ import { keyedHash } from '../keys/crypto.ts';
 import type { LayerOptions } from './context.ts';
 import type { Policy } from './policy.ts';
 import { leadingZeroBits, proofInput } from './proof-of-work.ts';
-import { actorKey } from './request-state.ts';
-import { passesBoughtKey } from './signals/unanswered-challenges.ts';
+import { PASSES_BOUGHT } from './signals/unanswered-challenges.ts';
 
 export const PASS_HEADER = 'x-watercooler-pass';
 export const CHALLENGE_PATH = '/v1/challenge';
@@ -228,7 +227,7 @@ const plugin: FastifyPluginAsync<LayerOptions & { authority: ChallengeAuthority 
       }
       context.metrics.challengesSolved.inc();
       if (state && context.policy.behaviour.unansweredChallenges)
-        context.store.increment(passesBoughtKey(actorKey(state)), DAY_MS).catch(() => {});
+        context.store.increment(context.storeKeys.of(PASSES_BOUGHT, state.actor), DAY_MS).catch(() => {});
       return {
         ...authority.issuePass(fingerprintId, accountTag, checked.bits),
         header: 'X-Watercooler-Pass' as const,

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { KeyStore } from '../keys/keystore.ts';
-import { periodIndex } from '../keys/periods.ts';
+import { type Cadence, periodIndex } from '../keys/periods.ts';
 import type { LayerOptions } from './context.ts';
 import { Lru } from './lru.ts';
 import { networkPrefix } from './network-prefix.ts';
@@ -22,37 +22,79 @@ export function accountTagOf(keys: KeyStore, at: Date, accountId: string): strin
   return keys.tag('account', at, accountId)?.toString('hex') ?? null;
 }
 
+/** A tag in both forms the layers use: whole (bot_events) and its first 96 bits (store keys). */
+export interface Tag {
+  readonly hex: string;
+  readonly short: string;
+}
+
+const tagOf = (hex: string): Tag => ({ hex, short: hex.slice(0, 24) });
+const UNKNOWN_NETWORK: Tag = tagOf('unknown');
+
 /**
- * The two tags above, remembered per key period: an HMAC costs ~5 µs and the same offices and
- * accounts come back all day. Only in this process's memory, bounded, keyed by the period so a new
- * day or month computes fresh tags. It reveals nothing the live key does not: whoever can read
- * this memory can read today's key and tag all 2^24 IPv4 /24s in seconds.
+ * The two tags above, remembered for the key period they were made in: an HMAC costs ~5 µs and
+ * the same offices and accounts come back all day. Looked up by the raw address and account id
+ * (no string to build per request), in this process's memory only, bounded, and dropped when the
+ * period turns so a new day or month computes fresh tags. It reveals nothing the live key does
+ * not: whoever can read this memory can read today's key and tag all 2^24 IPv4 /24s in seconds.
  */
 export class IdentityTags {
-  readonly #networks = new Lru<string, string>(10_000);
-  readonly #accounts = new Lru<string, string | null>(50_000);
+  readonly #byAddress = new PeriodTable<Tag>('day', 20_000);
+  readonly #byPrefix = new PeriodTable<Tag>('day', 10_000);
+  readonly #accounts = new PeriodTable<Tag | null>('month', 50_000);
 
   constructor(readonly keys: KeyStore) {}
 
-  network(at: Date, ip: string | undefined): string {
-    const prefix = networkPrefix(ip);
-    const slot = `${periodIndex('day', at)}|${prefix}`;
-    let key = this.#networks.get(slot);
-    if (key === undefined) {
-      key = this.keys.tag('network', at, prefix)?.toString('hex') ?? 'unknown';
-      this.#networks.set(slot, key);
-    }
-    return key;
-  }
-
-  account(at: Date, accountId: string): string | null {
-    const slot = `${periodIndex('month', at)}|${accountId}`;
-    let tag = this.#accounts.get(slot);
+  network(at: Date, ip: string | undefined): Tag {
+    const address = ip ?? '';
+    let tag = this.#byAddress.get(at, address);
     if (tag === undefined) {
-      tag = accountTagOf(this.keys, at, accountId);
-      this.#accounts.set(slot, tag);
+      const prefix = networkPrefix(ip);
+      tag = this.#byPrefix.get(at, prefix);
+      if (tag === undefined) {
+        const hex = this.keys.tag('network', at, prefix)?.toString('hex');
+        tag = hex ? tagOf(hex) : UNKNOWN_NETWORK;
+        this.#byPrefix.set(prefix, tag);
+      }
+      this.#byAddress.set(address, tag);
     }
     return tag;
+  }
+
+  account(at: Date, accountId: string): Tag | null {
+    let tag = this.#accounts.get(at, accountId);
+    if (tag === undefined) {
+      const hex = accountTagOf(this.keys, at, accountId);
+      tag = hex ? tagOf(hex) : null;
+      this.#accounts.set(accountId, tag);
+    }
+    return tag;
+  }
+}
+
+/** An LRU whose entries belong to one key period: asked about another period, it starts empty. */
+class PeriodTable<V> {
+  readonly #cadence: Cadence;
+  readonly #entries: Lru<string, V>;
+  #period = Number.NaN;
+
+  constructor(cadence: Cadence, capacity: number) {
+    this.#cadence = cadence;
+    this.#entries = new Lru(capacity);
+  }
+
+  get(at: Date, key: string): V | undefined {
+    const period = periodIndex(this.#cadence, at);
+    if (period !== this.#period) {
+      this.#entries.clear();
+      this.#period = period;
+    }
+    return this.#entries.get(key);
+  }
+
+  /** Remembers a value for the period of the last get. */
+  set(key: string, value: V): void {
+    this.#entries.set(key, value);
   }
 }
 
@@ -65,12 +107,19 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
   app.addHook('onRequest', (request, _reply, done) => {
     const now = clock.now();
     const routeClass = routeClassOf(request);
+    const network = tags.network(now, request.ip);
+    const account = request.account ? tags.account(now, request.account.id) : null;
     request.protection = {
       routeClass,
       judged: judgedClasses.has(routeClass),
-      networkKey: tags.network(now, request.ip),
-      accountTag: request.account ? tags.account(now, request.account.id) : null,
-      fingerprintId: '',
+      networkKey: network.hex,
+      accountTag: account?.hex ?? null,
+      network: network.short,
+      account: account?.short ?? null,
+      fingerprintId: '', // these four are set by the fingerprint layer, next
+      fingerprint: '',
+      client: '',
+      actor: '',
       evidence: [],
       allowListed: false,
       score: 0,

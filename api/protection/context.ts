@@ -7,6 +7,7 @@ import type { BotEventLog } from './events.ts';
 import type { ProtectionMetrics } from './metrics.ts';
 import type { Policy } from './policy.ts';
 import type { CounterStore } from './store/counter-store.ts';
+import type { StoreKeys } from './store-keys.ts';
 
 export interface CanaryIds {
   has(threadId: string): boolean;
@@ -18,6 +19,8 @@ export interface ProtectionContext {
   /** enforce: act on decisions; monitor: record what would have happened, refuse nothing. */
   readonly mode: ProtectionMode;
   readonly store: CounterStore & { readonly degraded: boolean };
+  /** Store keys built once per client and reused (store-keys.ts). */
+  readonly storeKeys: StoreKeys;
   readonly metrics: ProtectionMetrics;
   readonly events: BotEventLog;
   readonly allowList: AllowList;

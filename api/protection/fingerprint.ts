@@ -10,6 +10,7 @@ import fp from 'fastify-plugin';
 import { keyedHash } from '../keys/crypto.ts';
 import type { LayerOptions } from './context.ts';
 import { Lru } from './lru.ts';
+import { identifyClient } from './request-state.ts';
 import type { Policy } from './policy.ts';
 import { missingAcceptLanguage } from './signals/accept-language.ts';
 import { botUserAgent } from './signals/bot-user-agent.ts';
@@ -23,6 +24,8 @@ import { UserAgentCache } from './user-agent-cache.ts';
 export interface Fingerprint {
   /** 128-bit keyed hash, hex. */
   readonly id: string;
+  /** Its first 96 bits, the fingerprint in store keys. */
+  readonly short: string;
   readonly evidence: readonly Evidence[];
 }
 
@@ -71,6 +74,7 @@ export class Fingerprinter {
     const weights = this.#policy.weights;
     const result: Fingerprint = Object.freeze({
       id,
+      short: id.slice(0, 24),
       evidence: Object.freeze([
         ...botUserAgent(client, weights),
         ...chromeWithoutClientHints(client, weights),
@@ -94,7 +98,7 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
     const state = request.protection;
     if (state) {
       const found = fingerprinter.fingerprint(request.headers);
-      state.fingerprintId = found.id;
+      identifyClient(state, found, context.storeKeys);
       if (state.judged) state.evidence.push(...found.evidence);
     }
     done();

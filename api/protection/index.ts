@@ -25,6 +25,7 @@ import { rateLimitCounting, rateLimitVerdict } from './rate-limits.ts';
 import { MemoryCounterStore } from './store/memory-store.ts';
 import { RedisCounterStore } from './store/redis-store.ts';
 import { ResilientCounterStore } from './store/resilient-store.ts';
+import { StoreKeys } from './store-keys.ts';
 import { CanaryRegistry, trapsLayer } from './traps.ts';
 
 export interface ProtectionOptions {
@@ -92,7 +93,18 @@ const plugin: FastifyPluginAsync<ProtectionOptions> = async (app, options) => {
   const withCanaries = options.canaries !== false;
   if (withCanaries) await canaries.refresh(db, clock, random);
 
-  const context: ProtectionContext = { services, policy, mode, store, metrics, events, allowList, canaries };
+  const storeKeys = new StoreKeys();
+  const context: ProtectionContext = {
+    services,
+    policy,
+    mode,
+    store,
+    storeKeys,
+    metrics,
+    events,
+    allowList,
+    canaries,
+  };
   const authority = new ChallengeAuthority(services.secrets.PASS_SECRET, clock, random, policy.challenge);
   const handle: ProtectionHandle = {
     policy,

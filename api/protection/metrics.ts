@@ -3,6 +3,7 @@
 // renderer. The plugin times every response and serves GET /metrics.
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import { routeClassOf } from './request-state.ts';
 
 type Labels = Record<string, string>;
 
@@ -156,10 +157,9 @@ export class ProtectionMetrics {
 
 const plugin: FastifyPluginAsync<{ metrics: ProtectionMetrics }> = async (app, { metrics }) => {
   app.addHook('onResponse', (request, reply, done) => {
-    metrics.requestDuration.observe(
-      { route_class: request.routeOptions.config?.routeClass ?? 'public' },
-      reply.elapsedTime / 1000,
-    );
+    // The class client-identity.ts read already (reading route options builds an object each time).
+    const routeClass = request.protection?.routeClass ?? routeClassOf(request);
+    metrics.requestDuration.observe({ route_class: routeClass }, reply.elapsedTime / 1000);
     done();
   });
 

@@ -15,7 +15,7 @@ import type { RouteClass } from '../http/route-context.ts';
 import type { LayerOptions } from './context.ts';
 import type { Policy } from './policy.ts';
 import type { SessionAccount } from '../identity/sessions.ts';
-import { type ProtectionState, shortAccount, shortNetwork } from './request-state.ts';
+import type { ProtectionState } from './request-state.ts';
 import { isCheapAccount } from './signals/sybil.ts';
 import { rateLimitStoreFor } from './store/rate-limit-store.ts';
 
@@ -51,11 +51,11 @@ export function budgetFor(policy: Policy, state: ProtectionState, layer: Layer):
   return state.decision === 'throttle' ? Math.max(1, Math.floor(base * policy.throttleFactor)) : base;
 }
 
-function layerKey(state: ProtectionState, layer: Layer): string | null {
-  const cls: RouteClass = state.routeClass;
-  if (layer === 'account') return state.accountTag ? `${cls}.a.${shortAccount(state)}` : null;
-  if (layer === 'network') return `${cls}.n.${shortNetwork(state)}`;
-  return `${cls}.f.${state.fingerprintId.slice(0, 24)}`;
+/** The subject a layer counts: the account, the network, or the client's fingerprint. */
+function subjectOf(state: ProtectionState, layer: Layer): string | null {
+  if (layer === 'account') return state.account;
+  if (layer === 'network') return state.network;
+  return state.fingerprint;
 }
 
 const stateOf = (request: FastifyRequest): ProtectionState => request.protection!;
@@ -97,7 +97,7 @@ declare module 'fastify' {
 }
 
 const counting: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
-  const { policy, store } = context;
+  const { policy, store, storeKeys } = context;
   const { clock } = context.services;
   await app.register(rateLimit, { global: false, store: rateLimitStoreFor(store), enableDraftSpec: true });
   app.decorateRequest('budgetCounts', null);
@@ -108,21 +108,29 @@ const counting: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
   const limiters = new Map(
     (Object.keys(policy.budgets) as RouteClass[]).map((routeClass) => [
       routeClass,
-      LAYERS.filter((layer) => fullBudget(policy, routeClass, layer) > 0).map((layer) => ({
-        layer,
-        limit: `rate-limit-${layer}`,
-        check: app.createRateLimit({
-          keyGenerator: (request) => layerKey(stateOf(request), layer) ?? '-',
-          max: fullBudget(policy, routeClass, layer),
-          timeWindow: policy.budgets[routeClass].windowSeconds * 1000,
-        }),
-      })),
+      LAYERS.filter((layer) => fullBudget(policy, routeClass, layer) > 0).map((layer) => {
+        // "rl:read.a.<account>", "rl:read.n.<network>", "rl:read.f.<fingerprint>"
+        const keys = storeKeys.family(`rl:${routeClass}.${layer[0]}.`);
+        return {
+          layer,
+          limit: `rate-limit-${layer}`,
+          check: app.createRateLimit({
+            keyGenerator: (request) => {
+              const subject = subjectOf(stateOf(request), layer);
+              return subject === null ? '-' : keys.of(subject);
+            },
+            max: fullBudget(policy, routeClass, layer),
+            timeWindow: policy.budgets[routeClass].windowSeconds * 1000,
+          }),
+        };
+      }),
     ]),
   );
   // The daily read quota: the same counter, judged by the smaller number for new cheap accounts.
+  const quotaKeys = storeKeys.family('rl:quota.');
   const quotaLimiter = (max: number) =>
     app.createRateLimit({
-      keyGenerator: (request) => `quota.${shortAccount(stateOf(request))}`,
+      keyGenerator: (request) => quotaKeys.of(stateOf(request).account ?? '-'),
       max,
       timeWindow: DAY_MS,
     });
@@ -177,7 +185,9 @@ const verdict: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
     const state = request.protection;
     if (!state || !request.budgetCounts) return;
     let shown: BudgetVerdict | null = null;
-    for (const { limit, layer, result } of await request.budgetCounts) {
+    const counts = await request.budgetCounts;
+    request.budgetCounts = null; // not held through the handler's database work (see decision.ts)
+    for (const { limit, layer, result } of counts) {
       const max =
         layer === null ? readQuotaFor(policy, request.account, clock.now()) : budgetFor(policy, state, layer);
       const judged = verdictFor(limit, result, max);

@@ -3,6 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { RouteClass } from '../http/route-context.ts';
 import type { Evidence } from './signals/evidence.ts';
+import type { StoreKeys } from './store-keys.ts';
 
 export type Decision = 'allow' | 'throttle' | 'challenge' | 'block';
 
@@ -14,7 +15,18 @@ export interface ProtectionState {
   readonly networkKey: string;
   /** HMAC of the account id under this month's account-chain key, hex; null without a session. */
   readonly accountTag: string | null;
+  /** The network in store keys: the first 96 bits of networkKey (short, and collision-free in practice). */
+  readonly network: string;
+  /** The account in store keys: the first 96 bits of accountTag; null without a session. */
+  readonly account: string | null;
+  /** Set by the fingerprint layer, like the three below (see identifyClient). */
   fingerprintId: string;
+  /** The fingerprint in store keys: the first 96 bits of fingerprintId. */
+  fingerprint: string;
+  /** One browser or app on one network, "<fingerprint, 96 bits>.<network>": the unit without a session. */
+  client: string;
+  /** Who behaviour is tracked for: "a.<account>" with a session, "c.<client>" without. */
+  actor: string;
   readonly evidence: Evidence[];
   allowListed: boolean;
   score: number;
@@ -49,14 +61,17 @@ export function routeClassOf(request: FastifyRequest): RouteClass {
   return request.routeOptions.config?.routeClass ?? 'public';
 }
 
-// Store keys use 96-bit prefixes of the hex tags: short, and still collision-free in practice.
-export const shortNetwork = (state: ProtectionState): string => state.networkKey.slice(0, 24);
-export const shortAccount = (state: ProtectionState): string | null => state.accountTag?.slice(0, 24) ?? null;
-
-/** One browser or app on one network: the unit for requests without a session. */
-export const clientKey = (state: ProtectionState): string =>
-  `${state.fingerprintId.slice(0, 24)}.${shortNetwork(state)}`;
-
-/** Who behaviour is tracked for: the account when there is a session, the client otherwise. */
-export const actorKey = (state: ProtectionState): string =>
-  state.accountTag ? `a.${shortAccount(state)}` : `c.${clientKey(state)}`;
+/**
+ * Completes the request's identity once its fingerprint is known. The strings come from `keys`,
+ * so every request of one client carries the same string objects (see store-keys.ts).
+ */
+export function identifyClient(
+  state: ProtectionState,
+  fingerprint: { id: string; short: string },
+  keys: StoreKeys,
+): void {
+  state.fingerprintId = fingerprint.id;
+  state.fingerprint = fingerprint.short;
+  state.client = keys.pair(fingerprint.short, state.network);
+  state.actor = keys.actor(state.account, state.client);
+}

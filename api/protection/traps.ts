@@ -11,7 +11,7 @@ import { ALIAS_SEPARATOR } from '../forum/alias-label.ts';
 import { aliasWords } from '../forum/aliases.ts';
 import { newId, type Random } from '../ids.ts';
 import type { CanaryIds, LayerOptions, ProtectionContext } from './context.ts';
-import { alongside, clientKey, type ProtectionState, shortAccount, shortNetwork } from './request-state.ts';
+import { alongside, type ProtectionState } from './request-state.ts';
 import { decide } from './decision.ts';
 import { evidence, scoreOf } from './signals/evidence.ts';
 import { trapMarks } from './signals/trap-marks.ts';
@@ -146,16 +146,27 @@ export function robotsTxt(honeypotPaths: readonly string[]): string {
   ].join('\n');
 }
 
-const markKeys = (state: ProtectionState) => ({
-  account: state.accountTag ? `trap.a.${shortAccount(state)}` : null,
-  client: `trap.c.${clientKey(state)}`,
-  network: `trap.n.${shortNetwork(state)}`,
-});
+interface MarkKeys {
+  account: string | null;
+  client: string;
+  network: string;
+}
+
+/** The keys of a request's trap marks: its account, its client, its network. */
+function markKeysOf({ storeKeys }: ProtectionContext): (state: ProtectionState) => MarkKeys {
+  const account = storeKeys.family('trap.a.');
+  const client = storeKeys.family('trap.c.');
+  const network = storeKeys.family('trap.n.');
+  return (state) => ({
+    account: state.account ? account.of(state.account) : null,
+    client: client.of(state.client),
+    network: network.of(state.network),
+  });
+}
 
 /** Marks whoever sprang a trap and counts it. */
-async function springTrap(context: ProtectionContext, state: ProtectionState, trap: 'canary' | 'honeypot') {
+async function springTrap(context: ProtectionContext, keys: MarkKeys, trap: 'canary' | 'honeypot') {
   const ttl = context.policy.traps.markHours * HOUR_MS;
-  const keys = markKeys(state);
   context.metrics.trapHits.inc({ trap });
   await Promise.all(
     [keys.account, keys.client, keys.network].map((key) => (key ? context.store.mark(key, ttl) : undefined)),
@@ -171,6 +182,7 @@ function notFoundAnswer(request: FastifyRequest, reply: FastifyReply) {
 
 const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
   const { policy, canaries } = context;
+  const markKeys = markKeysOf(context);
 
   app.addHook('onRequest', (request, _reply, done) => {
     const state = request.protection;
@@ -187,7 +199,7 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
         if (typeof value === 'string' && canaries.has(value)) touchedCanary = true;
     if (touchedCanary) {
       state.evidence.push(...evidence('canary-thread', policy.traps.weights.canary));
-      alongside(state, springTrap(context, state, 'canary'), (err) =>
+      alongside(state, springTrap(context, markKeys(state), 'canary'), (err) =>
         request.log.warn({ err }, 'protection: could not mark a canary reader'),
       );
       return;
@@ -222,7 +234,7 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
     app.get(path, { config: { routeClass: 'public' }, schema: { hide: true } }, async (request, reply) => {
       const state = request.protection;
       if (state && !state.allowListed) {
-        await springTrap(context, state, 'honeypot');
+        await springTrap(context, markKeys(state), 'honeypot');
         state.evidence.push(...evidence('honeypot', policy.traps.weights.honeypot));
         state.score = scoreOf(state.evidence);
         state.decision = decide(state.score, policy.thresholds);

@@ -6,7 +6,7 @@ import type { Policy } from '../policy.ts';
 import { type Evidence, evidence } from './evidence.ts';
 
 export function accountAgeDays(account: SessionAccount, now: Date): number {
-  return Math.floor((now.getTime() - new Date(account.createdOn).getTime()) / DAY_MS);
+  return Math.floor((now.getTime() - account.createdOn.getTime()) / DAY_MS);
 }
 
 export function accountStanding(

@@ -4,7 +4,8 @@
 import type { Policy } from '../policy.ts';
 import { type Evidence, evidence } from './evidence.ts';
 
-export const blockMemoryKey = (actor: string): string => `blk.${actor}`;
+/** Store-key prefix of an actor's block memory (the key is this and the actor). */
+export const BLOCK_MEMORY = 'blk.';
 
 export function recentlyBlocked(marked: boolean, rule: Policy['behaviour']['blockMemory']): Evidence[] {
   return marked && rule ? evidence('recently-blocked', rule.weight) : [];

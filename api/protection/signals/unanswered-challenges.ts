@@ -6,8 +6,9 @@ import type { Policy } from '../policy.ts';
 import { stepWeight } from '../policy.ts';
 import { type Evidence, evidence } from './evidence.ts';
 
-export const challengesIssuedKey = (actor: string): string => `ch.i.${actor}`;
-export const passesBoughtKey = (actor: string): string => `ch.s.${actor}`;
+/** Store-key prefixes of an actor's daily counts of challenges issued and passes bought. */
+export const CHALLENGES_ISSUED = 'ch.i.';
+export const PASSES_BOUGHT = 'ch.s.';
 
 export function unansweredChallenges(
   issued: number,

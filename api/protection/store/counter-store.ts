@@ -38,10 +38,13 @@ export interface CounterStore {
   ): Promise<DistinctCount>;
   /** The same distinct counts, read without noting anything. */
   countDistinct(key: string, windowMs: number, recentMs: number): Promise<DistinctCount>;
-  /** Puts `value` first in a list kept to `keep` items that lives `ttlMs`; returns it, newest first. */
-  pushRecent(key: string, value: string, keep: number, ttlMs: number): Promise<string[]>;
+  /**
+   * Puts `value` first in a list kept to `keep` items that lives `ttlMs`; returns it, newest first.
+   * Lists hold numbers (times, page depths): the memory store keeps them as they are.
+   */
+  pushRecent(key: string, value: number, keep: number, ttlMs: number): Promise<number[]>;
   /** The list, newest first (empty when it expired). */
-  recent(key: string): Promise<string[]>;
+  recent(key: string): Promise<number[]>;
   /** Sets a mark that lasts `ttlMs`. */
   mark(key: string, ttlMs: number): Promise<void>;
   /** For each key: is its mark alive? */

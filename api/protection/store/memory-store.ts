@@ -8,7 +8,7 @@ import { type CounterStore, type DistinctCount, fixedWindow, type WindowCount } 
 type Entry =
   | { kind: 'count'; window: number; value: number; expiresAtMs: number }
   | { kind: 'distinct'; lastSeen: Map<string, number>; recentSeen: Map<string, number>; expiresAtMs: number }
-  | { kind: 'list'; items: string[]; expiresAtMs: number }
+  | { kind: 'list'; items: number[]; expiresAtMs: number }
   | { kind: 'mark'; expiresAtMs: number };
 
 export interface MemoryStoreOptions {
@@ -36,7 +36,7 @@ export class MemoryCounterStore implements CounterStore {
   }
 
   async increment(key: string, windowMs: number, by = 1): Promise<WindowCount> {
-    const now = this.#clock.now().getTime();
+    const now = this.#clock.nowMs();
     const { index, resetMs } = fixedWindow(now, windowMs);
     // A key is always used with the same window, so one entry per key holds its current window.
     const entry = this.#live(key, 'count', now);
@@ -49,7 +49,7 @@ export class MemoryCounterStore implements CounterStore {
   }
 
   async peek(key: string, windowMs: number): Promise<WindowCount> {
-    const now = this.#clock.now().getTime();
+    const now = this.#clock.nowMs();
     const { index, resetMs } = fixedWindow(now, windowMs);
     const entry = this.#live(key, 'count', now);
     return { count: entry && entry.window === index ? entry.value : 0, resetMs };
@@ -62,7 +62,7 @@ export class MemoryCounterStore implements CounterStore {
     recentMs: number,
     maxTracked: number,
   ): Promise<DistinctCount> {
-    const now = this.#clock.now().getTime();
+    const now = this.#clock.nowMs();
     let entry = this.#live(key, 'distinct', now);
     if (!entry) {
       entry = { kind: 'distinct', lastSeen: new Map(), recentSeen: new Map(), expiresAtMs: 0 };
@@ -82,14 +82,14 @@ export class MemoryCounterStore implements CounterStore {
   }
 
   async countDistinct(key: string, windowMs: number, recentMs: number): Promise<DistinctCount> {
-    const now = this.#clock.now().getTime();
+    const now = this.#clock.nowMs();
     const entry = this.#live(key, 'distinct', now);
     if (!entry) return { total: 0, recent: 0 };
     return trim(entry, now, windowMs, recentMs, Number.POSITIVE_INFINITY);
   }
 
-  async pushRecent(key: string, value: string, keep: number, ttlMs: number): Promise<string[]> {
-    const now = this.#clock.now().getTime();
+  async pushRecent(key: string, value: number, keep: number, ttlMs: number): Promise<number[]> {
+    const now = this.#clock.nowMs();
     const entry = this.#live(key, 'list', now);
     if (!entry) {
       this.#entries.set(key, { kind: 'list', items: [value], expiresAtMs: now + ttlMs });
@@ -101,21 +101,21 @@ export class MemoryCounterStore implements CounterStore {
     return entry.items.slice(); // a copy: the stored list changes with the next request
   }
 
-  async recent(key: string): Promise<string[]> {
-    return this.#live(key, 'list', this.#clock.now().getTime())?.items.slice() ?? [];
+  async recent(key: string): Promise<number[]> {
+    return this.#live(key, 'list', this.#clock.nowMs())?.items.slice() ?? [];
   }
 
   async mark(key: string, ttlMs: number): Promise<void> {
-    this.#entries.set(key, { kind: 'mark', expiresAtMs: this.#clock.now().getTime() + ttlMs });
+    this.#entries.set(key, { kind: 'mark', expiresAtMs: this.#clock.nowMs() + ttlMs });
   }
 
   async marked(keys: readonly string[]): Promise<boolean[]> {
-    const now = this.#clock.now().getTime();
+    const now = this.#clock.nowMs();
     return keys.map((key) => this.#live(key, 'mark', now) !== null);
   }
 
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {
-    const now = this.#clock.now().getTime();
+    const now = this.#clock.nowMs();
     if (this.#live(key, 'mark', now)) return false;
     this.#entries.set(key, { kind: 'mark', expiresAtMs: now + ttlMs });
     return true;

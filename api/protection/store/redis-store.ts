@@ -147,13 +147,13 @@ export class RedisCounterStore implements CounterStore {
   }
 
   async increment(key: string, windowMs: number, by = 1): Promise<WindowCount> {
-    const { index, resetMs } = fixedWindow(this.#clock.now().getTime(), windowMs);
+    const { index, resetMs } = fixedWindow(this.#clock.nowMs(), windowMs);
     const count = await this.#run<number>('inc', `c:${key}:${index}`, by, windowMs + this.#slack);
     return { count: Number(count), resetMs };
   }
 
   async peek(key: string, windowMs: number): Promise<WindowCount> {
-    const { index, resetMs } = fixedWindow(this.#clock.now().getTime(), windowMs);
+    const { index, resetMs } = fixedWindow(this.#clock.nowMs(), windowMs);
     const value = await this.#run<string | null>('get', `c:${key}:${index}`);
     return { count: value === null ? 0 : Number(value), resetMs };
   }
@@ -165,7 +165,7 @@ export class RedisCounterStore implements CounterStore {
     recentMs: number,
     maxTracked: number,
   ): Promise<DistinctCount> {
-    const now = this.#clock.now().getTime();
+    const now = this.#clock.nowMs();
     const [total, recent] = await this.#run<[number, number]>(
       'note',
       `d:${key}`,
@@ -180,7 +180,7 @@ export class RedisCounterStore implements CounterStore {
   }
 
   async countDistinct(key: string, windowMs: number, recentMs: number): Promise<DistinctCount> {
-    const now = this.#clock.now().getTime();
+    const now = this.#clock.nowMs();
     const [total, recent] = await this.#run<[number, number]>(
       'count',
       `d:${key}`,
@@ -190,27 +190,27 @@ export class RedisCounterStore implements CounterStore {
     return { total: Number(total), recent: Number(recent) };
   }
 
-  async pushRecent(key: string, value: string, keep: number, ttlMs: number): Promise<string[]> {
-    return this.#run<string[]>('push', `l:${key}`, value, keep, ttlMs + this.#slack);
+  async pushRecent(key: string, value: number, keep: number, ttlMs: number): Promise<number[]> {
+    return (await this.#run<string[]>('push', `l:${key}`, value, keep, ttlMs + this.#slack)).map(Number);
   }
 
-  async recent(key: string): Promise<string[]> {
-    return this.#run<string[]>('list', `l:${key}`);
+  async recent(key: string): Promise<number[]> {
+    return (await this.#run<string[]>('list', `l:${key}`)).map(Number);
   }
 
   async mark(key: string, ttlMs: number): Promise<void> {
-    const expiresAt = this.#clock.now().getTime() + ttlMs;
+    const expiresAt = this.#clock.nowMs() + ttlMs;
     await this.#run('mark', `m:${key}`, String(expiresAt), ttlMs + this.#slack);
   }
 
   async marked(keys: readonly string[]): Promise<boolean[]> {
-    const now = this.#clock.now().getTime();
+    const now = this.#clock.nowMs();
     const values = await Promise.all(keys.map((key) => this.#run<string | null>('get', `m:${key}`)));
     return values.map((value) => value !== null && Number(value) > now);
   }
 
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {
-    const now = this.#clock.now().getTime();
+    const now = this.#clock.nowMs();
     const claimed = await this.#run<number>('claim', `m:${key}`, now, now + ttlMs, ttlMs + this.#slack);
     return Number(claimed) === 1;
   }

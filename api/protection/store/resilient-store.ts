@@ -79,14 +79,14 @@ export class ResilientCounterStore implements CounterStore {
       : this.#local.countDistinct(key, windowMs, recentMs);
   }
 
-  pushRecent(key: string, value: string, keep: number, ttlMs: number): Promise<string[]> {
+  pushRecent(key: string, value: number, keep: number, ttlMs: number): Promise<number[]> {
     const redis = this.#live();
     return redis
       ? this.#shared(redis, (s) => s.pushRecent(key, value, keep, ttlMs))
       : this.#local.pushRecent(key, value, keep, ttlMs);
   }
 
-  recent(key: string): Promise<string[]> {
+  recent(key: string): Promise<number[]> {
     const redis = this.#live();
     return redis ? this.#shared(redis, (s) => s.recent(key)) : this.#local.recent(key);
   }

@@ -32,14 +32,17 @@ describe('client identity keys', () => {
     const tomorrow = new Date(now.getTime() + DAY_MS);
     const nextMonth = new Date(now.getTime() + 40 * DAY_MS);
     for (let i = 0; i < 2; i++) {
-      expect(tags.network(now, '203.0.113.9')).toBe(networkKeyOf(services.keys, now, '203.0.113.9'));
-      expect(tags.network(tomorrow, '203.0.113.9')).toBe(
+      expect(tags.network(now, '203.0.113.9').hex).toBe(networkKeyOf(services.keys, now, '203.0.113.9'));
+      expect(tags.network(tomorrow, '203.0.113.9').hex).toBe(
         networkKeyOf(services.keys, tomorrow, '203.0.113.9'),
       );
-      expect(tags.account(now, 'acct')).toBe(accountTagOf(services.keys, now, 'acct'));
-      expect(tags.account(nextMonth, 'acct')).toBe(accountTagOf(services.keys, nextMonth, 'acct'));
+      expect(tags.account(now, 'acct')?.hex).toBe(accountTagOf(services.keys, now, 'acct'));
+      expect(tags.account(nextMonth, 'acct')?.hex).toBe(accountTagOf(services.keys, nextMonth, 'acct'));
     }
-    expect(tags.network(now, '203.0.113.9')).not.toBe(tags.network(tomorrow, '203.0.113.9'));
+    expect(tags.network(now, '203.0.113.9').hex).not.toBe(tags.network(tomorrow, '203.0.113.9').hex);
+    const network = tags.network(now, '203.0.113.9');
+    expect(network.short).toBe(network.hex.slice(0, 24));
+    expect(tags.network(now, '203.0.113.9')).toBe(network); // the same object: store keys reuse its strings
   });
 
   it('tags an account under the month key', () => {

@@ -45,10 +45,10 @@ export function counterStoreContract(name: string, open: (clock: ManualClock) =>
 
     it('keeps short recent lists, newest first', async () => {
       const { store } = await setup();
-      const first = await store.pushRecent('l', '1', 3, 60_000);
-      for (const v of ['2', '3', '4']) await store.pushRecent('l', v, 3, 60_000);
-      expect(await store.recent('l')).toEqual(['4', '3', '2']);
-      expect(first).toEqual(['1']); // an answer is a snapshot, not the live list
+      const first = await store.pushRecent('l', 1, 3, 60_000);
+      for (const v of [2, 3, 4]) await store.pushRecent('l', v, 3, 60_000);
+      expect(await store.recent('l')).toEqual([4, 3, 2]);
+      expect(first).toEqual([1]); // an answer is a snapshot, not the live list
       expect(await store.recent('none')).toEqual([]);
     });
 

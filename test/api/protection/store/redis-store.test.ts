@@ -39,7 +39,7 @@ describe.skipIf(!url)('Redis counter store (TEST_REDIS_URL)', () => {
     const store = new RedisCounterStore(redis, new ManualClock(), { keyPrefix: own });
     await store.increment('a', 60_000);
     await store.noteDistinct('b', 'x', 60_000, 60_000, 10);
-    await store.pushRecent('c', '1', 5, 60_000);
+    await store.pushRecent('c', 1, 5, 60_000);
     await store.mark('d', 60_000);
     const keys = await redis.keys(`${own}*`);
     expect(keys).toHaveLength(4);
@@ -66,7 +66,7 @@ describe.skipIf(!url)('Redis counter store (TEST_REDIS_URL)', () => {
       store.peek('n', 60_000),
       store.peek('never', 60_000),
       store.noteDistinct('d', 'x', 60_000, 60_000, 10),
-      store.pushRecent('l', 'a', 3, 60_000),
+      store.pushRecent('l', 7, 3, 60_000),
       store.recent('l'),
       store.marked(['m', 'unmarked']),
       store.claimOnce('c', 60_000),
@@ -77,7 +77,7 @@ describe.skipIf(!url)('Redis counter store (TEST_REDIS_URL)', () => {
     expect(commands).toEqual(['evalsha']);
     expect(
       answers.map((answer) => (typeof answer === 'object' && 'count' in answer ? answer.count : answer)),
-    ).toEqual([1, 3, 3, 0, { total: 1, recent: 1 }, ['a'], ['a'], [true, false], true, false]);
+    ).toEqual([1, 3, 3, 0, { total: 1, recent: 1 }, [7], [7], [true, false], true, false]);
   });
 
   it('refuses at once, without queueing, when the connection is down', async () => {
