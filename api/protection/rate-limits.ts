@@ -89,10 +89,24 @@ export function verdictFor(limit: string, result: LimiterResult, max: number): B
   };
 }
 
+/** A budget a request is counted against: one of its layers, or the daily read quota (layer null). */
+interface Budget {
+  readonly limit: string;
+  readonly layer: Layer | null;
+}
+
+const READ_QUOTA: Budget = { limit: 'read-quota', layer: null };
+
+/** The budgets a request is counted against, and their counts in the same order. */
+interface BudgetCounts {
+  readonly budgets: readonly Budget[];
+  readonly results: Promise<LimiterResult[]>;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** Budget counts started by rateLimitCounting, judged by rateLimitVerdict. */
-    budgetCounts: Promise<{ limit: string; layer: Layer | null; result: LimiterResult }[]> | null;
+    budgetCounts: BudgetCounts | null;
   }
 }
 
@@ -159,20 +173,22 @@ const counting: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
         return;
       }
     }
-    const checks: Promise<{ limit: string; layer: Layer | null; result: LimiterResult }>[] = [];
+    const budgets: Budget[] = [];
+    const checks: Promise<LimiterResult>[] = [];
     if (state.routeClass === 'read' && state.accountTag !== null && policy.readQuota.perAccountPerDay > 0) {
       const full = readQuotaFor(policy, request.account, clock.now()) === policy.readQuota.perAccountPerDay;
-      checks.push(
-        (full ? quota : cheapQuota)(request).then((result) => ({ limit: 'read-quota', layer: null, result })),
-      );
+      budgets.push(READ_QUOTA);
+      checks.push((full ? quota : cheapQuota)(request));
     }
-    for (const { layer, limit, check } of limiters.get(state.routeClass) ?? [])
-      if (layer !== 'account' || state.accountTag !== null)
-        checks.push(check(request).then((result) => ({ limit, layer, result })));
+    for (const limiter of limiters.get(state.routeClass) ?? [])
+      if (limiter.layer !== 'account' || state.accountTag !== null) {
+        budgets.push(limiter);
+        checks.push(limiter.check(request));
+      }
     if (checks.length === 0) return;
-    const counts = Promise.all(checks);
-    counts.catch(() => {}); // awaited by the verdict hook; never an unhandled rejection
-    request.budgetCounts = counts;
+    const results = Promise.all(checks);
+    results.catch(() => {}); // awaited by the verdict hook; never an unhandled rejection
+    request.budgetCounts = { budgets, results };
   }
 };
 
@@ -185,9 +201,12 @@ const verdict: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
     const state = request.protection;
     if (!state || !request.budgetCounts) return;
     let shown: BudgetVerdict | null = null;
-    const counts = await request.budgetCounts;
+    const { budgets, results: pending } = request.budgetCounts;
+    const results = await pending;
     request.budgetCounts = null; // not held through the handler's database work (see decision.ts)
-    for (const { limit, layer, result } of counts) {
+    for (let i = 0; i < budgets.length; i++) {
+      const { limit, layer } = budgets[i]!;
+      const result = results[i]!;
       const max =
         layer === null ? readQuotaFor(policy, request.account, clock.now()) : budgetFor(policy, state, layer);
       const judged = verdictFor(limit, result, max);
