@@ -1,5 +1,6 @@
 // Opens everything a process needs from a Config: secrets, database (migrated), key store,
 // mailer. Shared by `npm start` (main.ts) and the CLIs so they all see the same system.
+import { BackgroundWork } from './background-work.ts';
 import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -21,5 +22,5 @@ export async function openServices(
   await migrate(db);
   const keys = KeyStore.open(config.keystorePath, chainSpecs(config), clock, options.keyStore);
   const mailer = createMailer(config, clock, options.log);
-  return { config, db, clock, keys, secrets, mailer, random: cryptoRandom };
+  return { config, db, clock, keys, secrets, mailer, random: cryptoRandom, background: new BackgroundWork() };
 }

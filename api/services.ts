@@ -1,5 +1,6 @@
 // What every feature plugin receives from the composition root (server.ts). Plugins take what
 // they need from here as arguments; nothing reaches for globals or the environment.
+import type { BackgroundWork } from './background-work.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
@@ -16,4 +17,6 @@ export interface Services {
   readonly secrets: Secrets;
   readonly mailer: Mailer;
   readonly random: Random;
+  /** Work started by a request that goes on after its answer (background-work.ts). */
+  readonly background: BackgroundWork;
 }

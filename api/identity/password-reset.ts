@@ -1,6 +1,7 @@
 // Forgotten passwords. POST /v1/auth/password-reset mails a 6-digit code to an address that has an
 // account, and a "there is no account here" note to one that has none; the answer is the same
-// either way (enumeration). POST /v1/auth/password-reset/confirm with the code and a new password
+// either way (enumeration), and sent before this work runs (background-work.ts), so its timing does
+// not tell either. POST /v1/auth/password-reset/confirm with the code and a new password
 // sets it, signs every session of the account out, clears its login back-off and returns a new
 // session. Codes live 10 minutes and allow 5 tries, like sign-up codes, and exist in clear only in
 // the mail; an address with no code is answered by an in-memory twin (unknown-address-codes.ts).

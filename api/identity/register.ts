@@ -1,6 +1,7 @@
 // POST /v1/auth/register: start a sign-up. The answer never depends on whether the address has an
 // account (enumeration): a new address gets a code; an existing one gets a "someone tried" mail.
-// Both branches hash the password, so they also take about the same time.
+// The route answers before this runs (background-work.ts), so the time to answer does not differ
+// either; both branches hash the password all the same, so the work's load does not tell.
 import type { Services } from '../services.ts';
 import { accountExists } from './accounts.ts';
 import { deliverMail } from './mail-delivery.ts';

@@ -1,10 +1,11 @@
 // HTTP routes of api/identity/: register → verify → login → logout, a forgotten password's reset,
 // and the caller's own account (/v1/me). No answer ever carries an account id, an e-mail or its hash.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { findCompanyById } from '../companies/repository.ts';
 import { unauthorized } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { deleteAccount } from './delete-account.ts';
+import { requireEmail } from './email.ts';
 import { login } from './login.ts';
 import { UnknownAddressFailures } from './login-backoff.ts';
 import { dummyPasswordHash } from './passwords.ts';
@@ -26,6 +27,11 @@ import { UnknownAddressCodes } from './unknown-address-codes.ts';
 import { verify } from './verify.ts';
 
 export const identityRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
+  // Sign-up and reset do different work for an address with an account and one without; doing it
+  // after the answer keeps that difference out of the answer's timing (background-work.ts).
+  const afterAnswer = (request: FastifyRequest, what: string, work: () => Promise<void>) =>
+    services.background.start(work, (err) => request.log.error({ err }, `${what} could not finish`));
+  app.addHook('onClose', () => services.background.idle());
   // Per instance, bounded: the stand-ins for addresses that have no account (enumeration).
   const unknownCodes = new UnknownAddressCodes();
   const unknownResetCodes = new UnknownAddressCodes();
@@ -48,8 +54,11 @@ export const identityRoutes: FastifyPluginAsync<{ services: Services }> = async 
       },
     },
     async (request, reply) => {
-      await register(services, unknownCodes, request.body, (reason) =>
-        request.log.warn({ reason }, 'sign-up mail could not be sent'),
+      requireEmail(request.body.email); // a bad address is a 400 now; the rest runs after the answer
+      afterAnswer(request, 'sign-up', () =>
+        register(services, unknownCodes, request.body, (reason) =>
+          request.log.warn({ reason }, 'sign-up mail could not be sent'),
+        ),
       );
       reply.status(202);
       return REGISTER_ACCEPTED;
@@ -101,8 +110,11 @@ export const identityRoutes: FastifyPluginAsync<{ services: Services }> = async 
       },
     },
     async (request, reply) => {
-      await requestPasswordReset(services, unknownResetCodes, request.body, (reason) =>
-        request.log.warn({ reason }, 'password reset mail could not be sent'),
+      requireEmail(request.body.email); // as for sign-up: check now, work after the answer
+      afterAnswer(request, 'password reset', () =>
+        requestPasswordReset(services, unknownResetCodes, request.body, (reason) =>
+          request.log.warn({ reason }, 'password reset mail could not be sent'),
+        ),
       );
       reply.status(202);
       return RESET_REQUESTED;

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BackgroundWork } from '../../api/background-work.ts';
 import { ManualClock } from '../../api/clock.ts';
 import { loadConfig } from '../../api/config.ts';
 import { cryptoRandom } from '../../api/ids.ts';
@@ -36,6 +37,7 @@ export async function openTestServices(
     secrets: loadSecrets(config),
     mailer: outboxMailer(config.mailOutboxDir, clock),
     random: cryptoRandom,
+    background: new BackgroundWork(),
     dataDir,
     async close() {
       await db.close();

@@ -1,9 +1,13 @@
 // Enumeration resistance: register, verify and login answer an address with an account exactly
-// as they answer one without, and the login back-off locks both the same way.
+// as they answer one without, and the login back-off locks both the same way; register and
+// password reset answer before their work, so its length does not tell either.
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCompanies } from '../../../api/companies/seed.ts';
+import type { Mailer } from '../../../api/mail/mailer.ts';
+import { buildApp } from '../../../api/server.ts';
 import { openTestApp, type TestApp } from '../../support/app.ts';
+import { openTestServices } from '../../support/services.ts';
 import { mailsTo, signUp } from './outbox-reader.ts';
 
 const PASSWORD = 'a long enough password';
@@ -60,6 +64,7 @@ describe('enumeration resistance', () => {
     // A new registration restarts the tries for both, and both codes then expire alike.
     await post('/v1/auth/register', { email: holder, password: PASSWORD });
     await post('/v1/auth/register', { email: stranger, password: PASSWORD });
+    await t.services.background.idle(); // what register does, it does after answering
     const first = (email: string) => post('/v1/auth/verify', { email, code: '999999' }).then(observed);
     const [holderAgain, strangerAgain] = [await first(holder), await first(stranger)];
     expect(holderAgain.body).toMatch(/"triesLeft":4/);
@@ -120,5 +125,72 @@ describe('enumeration resistance', () => {
     const ok = await post('/v1/auth/login', { email: known, password: PASSWORD });
     expect(ok.statusCode).toBe(200);
     expect((await attempt(known)).status).toBe(401);
+  });
+});
+
+describe('sign-up and reset answer before their work', () => {
+  it('answers 202 while the mail is still held, for addresses with and without an account; close waits', async () => {
+    const services = await openTestServices({ PROTECTION_MODE: 'monitor' });
+    await seedCompanies(services.db, services.clock, services.random);
+    // The real outbox behind a gate: while `holding`, every send waits for `release`.
+    let holding = false;
+    let release = () => {};
+    const gate = () =>
+      new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    let held = gate();
+    const mailer: Mailer = {
+      async send(message) {
+        if (holding) await held;
+        await services.mailer.send(message);
+      },
+    };
+    const app = await buildApp({ ...services, mailer }, { logger: false });
+    try {
+      await signUp(app, services, KNOWN, PASSWORD);
+      holding = true;
+      const post = (url: string, email: string) =>
+        app.inject({
+          method: 'POST',
+          url,
+          payload: url.endsWith('register') ? { email, password: PASSWORD } : { email },
+        });
+      const answers = [
+        await post('/v1/auth/register', KNOWN),
+        await post('/v1/auth/register', UNKNOWN),
+        await post('/v1/auth/password-reset', KNOWN),
+        await post('/v1/auth/password-reset', UNKNOWN),
+      ];
+      expect(answers.map((a) => a.statusCode)).toEqual([202, 202, 202, 202]);
+      // All four answered while their work (account lookup, rows, mail) had not finished.
+      expect(services.background.size).toBe(4);
+      expect(answers[0]!.body).toBe(answers[1]!.body);
+      expect(answers[2]!.body).toBe(answers[3]!.body);
+
+      release();
+      await services.background.idle();
+      const subjects = async (email: string) => (await mailsTo(services, email)).map((m) => m.subject);
+      expect(await subjects(KNOWN)).toHaveLength(3); // its sign-up code, the warning, the reset code
+      expect(await subjects(UNKNOWN)).toHaveLength(2); // a sign-up code, a "no account here" note
+
+      // Shutdown waits for work still running.
+      held = gate();
+      await post('/v1/auth/password-reset', KNOWN);
+      let closed = false;
+      const closing = app.close().then(() => {
+        closed = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(closed).toBe(false);
+      release();
+      await closing;
+      expect(services.background.size).toBe(0);
+      expect(await subjects(KNOWN)).toHaveLength(4);
+    } finally {
+      release();
+      await app.close();
+      await services.close();
+    }
   });
 });

@@ -11,6 +11,7 @@ export interface SentMail extends MailMessage {
 
 /** Every mail to one address, oldest first (outbox file names sort in sending order). */
 export async function mailsTo(services: TestServices, address: string): Promise<SentMail[]> {
+  await services.background.idle(); // sign-up and reset mail after they answer
   const dir = services.config.mailOutboxDir;
   const files = await readdir(dir).catch(() => [] as string[]);
   const mails: SentMail[] = [];

@@ -41,6 +41,7 @@ describe('identity privacy', () => {
       url: '/v1/auth/register',
       payload: { email: PENDING_EMAIL, password: PASSWORD },
     });
+    await t.services.background.idle(); // its row is written after the answer
   });
   afterAll(async () => {
     await t.close();

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BackgroundWork } from '../../../api/background-work.ts';
 import { systemClock } from '../../../api/clock.ts';
 import { loadConfig } from '../../../api/config.ts';
 import { cryptoRandom } from '../../../api/ids.ts';
@@ -34,6 +35,7 @@ export async function openBenchServices(
     secrets: loadSecrets(config),
     mailer: outboxMailer(config.mailOutboxDir, systemClock),
     random: cryptoRandom,
+    background: new BackgroundWork(),
   };
   return {
     services,

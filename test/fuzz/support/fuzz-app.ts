@@ -203,7 +203,11 @@ export async function openFuzzApp(env: Record<string, string> = {}): Promise<Fuz
     world,
     hits,
     digest,
-    snapshot: () => digestOf(db, digest),
+    // Work an accepted sign-up or reset does after its answer lands before the snapshot.
+    snapshot: async () => {
+      await services.background.idle();
+      return digestOf(db, digest);
+    },
     async expectAlive() {
       const health = await app.inject({ method: 'GET', url: '/health' });
       expect(health.statusCode, health.body).toBe(200);
