@@ -33,30 +33,25 @@ const UNKNOWN_NETWORK: Tag = tagOf('unknown');
 
 /**
  * The two tags above, remembered for the key period they were made in: an HMAC costs ~5 µs and
- * the same offices and accounts come back all day. Looked up by the raw address and account id
- * (no string to build per request), in this process's memory only, bounded, and dropped when the
- * period turns so a new day or month computes fresh tags. It reveals nothing the live key does
- * not: whoever can read this memory can read today's key and tag all 2^24 IPv4 /24s in seconds.
+ * the same offices and accounts come back all day. Looked up by network prefix (never by the
+ * address: a raw IP is not kept, even in memory) and by account id, in this process's memory
+ * only, bounded, and dropped when the period turns so a new day or month computes fresh tags. It
+ * reveals nothing the live key does not: whoever can read this memory can read today's key and
+ * tag all 2^24 IPv4 /24s in seconds.
  */
 export class IdentityTags {
-  readonly #byAddress = new PeriodTable<Tag>('day', 20_000);
-  readonly #byPrefix = new PeriodTable<Tag>('day', 10_000);
+  readonly #networks = new PeriodTable<Tag>('day', 10_000);
   readonly #accounts = new PeriodTable<Tag | null>('month', 50_000);
 
   constructor(readonly keys: KeyStore) {}
 
   network(at: Date, ip: string | undefined): Tag {
-    const address = ip ?? '';
-    let tag = this.#byAddress.get(at, address);
+    const prefix = networkPrefix(ip);
+    let tag = this.#networks.get(at, prefix);
     if (tag === undefined) {
-      const prefix = networkPrefix(ip);
-      tag = this.#byPrefix.get(at, prefix);
-      if (tag === undefined) {
-        const hex = this.keys.tag('network', at, prefix)?.toString('hex');
-        tag = hex ? tagOf(hex) : UNKNOWN_NETWORK;
-        this.#byPrefix.set(prefix, tag);
-      }
-      this.#byAddress.set(address, tag);
+      const hex = this.keys.tag('network', at, prefix)?.toString('hex');
+      tag = hex ? tagOf(hex) : UNKNOWN_NETWORK;
+      this.#networks.set(prefix, tag);
     }
     return tag;
   }
