@@ -79,85 +79,104 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
     const account = request.account;
     const cheap = account !== null && accountKey !== null && isCheapAccount(account, now, rules.sybil);
 
-    const lookups = Promise.all([
-      cls === 'read'
-        ? store.pushRecent(keys.times.of(actor), now.getTime(), rules.regularity.keep, timesTtl)
-        : Promise.resolve([]),
-      page
-        ? store.noteDistinct(
-            keys.breadth.of(actor),
-            page,
-            breadthWindow,
-            breadthRecent,
-            rules.breadth.maxTracked,
-          )
-        : store.countDistinct(keys.breadth.of(actor), breadthWindow, breadthRecent),
-      store.recent(keys.pages.of(actor)),
-      cls === 'read'
-        ? store.increment(keys.reads.of(actor), DAY_MS)
-        : store.peek(keys.reads.of(actor), DAY_MS),
-      store.peek(keys.writes.of(actor), DAY_MS),
-      accountKey
-        ? store.noteDistinct(
-            keys.networks.of(accountKey),
-            state.network,
-            hoppingWindow,
-            hoppingWindow,
-            rules.networkHopping.maxTracked,
-          )
-        : null,
-      cheap && accountKey
-        ? store.noteDistinct(
-            keys.sybilsOnClient.of(state.client),
-            accountKey,
-            sybilWindow,
-            sybilWindow,
-            rules.sybil.maxTracked,
-          )
-        : null,
-      cheap && accountKey
-        ? store.noteDistinct(
-            keys.sybilsOnNetwork.of(state.network),
-            accountKey,
-            sybilWindow,
-            sybilWindow,
-            rules.sybil.maxTracked,
-          )
-        : null,
-      rules.blockMemory ? store.marked([keys.blocked.of(actor)]) : null,
-      rules.unansweredChallenges ? store.peek(keys.challengesIssued.of(actor), DAY_MS) : null,
-      rules.unansweredChallenges ? store.peek(keys.passesBought.of(actor), DAY_MS) : null,
-    ]).then(
-      ([
-        times,
-        breadth,
-        depths,
-        reads,
-        writes,
-        networks,
-        sybilClient,
-        sybilNetwork,
-        blocked,
-        issued,
-        bought,
-      ]) => {
-        state.evidence.push(
-          ...(cls === 'read' ? intervalRegularity(times, rules.regularity) : []),
-          ...threadBreadth(breadth, rules.breadth),
-          ...pagination(depths, rules.pagination),
-          ...readsWithoutWrites(reads.count, writes.count, rules.readWrite),
-          ...accountStanding(account, now, rules.accountStanding),
-          ...(networks ? networkHopping(networks.total, rules.networkHopping) : []),
-          ...(sybilClient && sybilNetwork
-            ? sybilAccounts({ perClient: sybilClient.total, perNetwork: sybilNetwork.total }, rules.sybil)
-            : []),
-          ...recentlyBlocked(blocked?.[0] === true, rules.blockMemory),
-          ...(issued && bought
-            ? unansweredChallenges(issued.count, bought.count, rules.unansweredChallenges)
-            : []),
-        );
-      },
-    );
+    const lookups = store
+      .batch([
+        cls === 'read'
+          ? ({
+              op: 'pushRecent',
+              key: keys.times.of(actor),
+              value: now.getTime(),
+              keep: rules.regularity.keep,
+              ttlMs: timesTtl,
+            } as const)
+          : null,
+        page
+          ? ({
+              op: 'noteDistinct',
+              key: keys.breadth.of(actor),
+              member: page,
+              windowMs: breadthWindow,
+              recentMs: breadthRecent,
+              maxTracked: rules.breadth.maxTracked,
+            } as const)
+          : ({
+              op: 'countDistinct',
+              key: keys.breadth.of(actor),
+              windowMs: breadthWindow,
+              recentMs: breadthRecent,
+            } as const),
+        { op: 'recent', key: keys.pages.of(actor) },
+        { op: cls === 'read' ? 'increment' : 'peek', key: keys.reads.of(actor), windowMs: DAY_MS },
+        { op: 'peek', key: keys.writes.of(actor), windowMs: DAY_MS },
+        accountKey
+          ? ({
+              op: 'noteDistinct',
+              key: keys.networks.of(accountKey),
+              member: state.network,
+              windowMs: hoppingWindow,
+              recentMs: hoppingWindow,
+              maxTracked: rules.networkHopping.maxTracked,
+            } as const)
+          : null,
+        cheap && accountKey
+          ? ({
+              op: 'noteDistinct',
+              key: keys.sybilsOnClient.of(state.client),
+              member: accountKey,
+              windowMs: sybilWindow,
+              recentMs: sybilWindow,
+              maxTracked: rules.sybil.maxTracked,
+            } as const)
+          : null,
+        cheap && accountKey
+          ? ({
+              op: 'noteDistinct',
+              key: keys.sybilsOnNetwork.of(state.network),
+              member: accountKey,
+              windowMs: sybilWindow,
+              recentMs: sybilWindow,
+              maxTracked: rules.sybil.maxTracked,
+            } as const)
+          : null,
+        rules.blockMemory ? ({ op: 'marked', keys: [keys.blocked.of(actor)] } as const) : null,
+        rules.unansweredChallenges
+          ? ({ op: 'peek', key: keys.challengesIssued.of(actor), windowMs: DAY_MS } as const)
+          : null,
+        rules.unansweredChallenges
+          ? ({ op: 'peek', key: keys.passesBought.of(actor), windowMs: DAY_MS } as const)
+          : null,
+      ])
+      .then(
+        ([
+          times,
+          breadth,
+          depths,
+          reads,
+          writes,
+          networks,
+          sybilClient,
+          sybilNetwork,
+          blocked,
+          issued,
+          bought,
+        ]) => {
+          state.evidence.push(
+            ...(times ? intervalRegularity(times, rules.regularity) : []),
+            ...threadBreadth(breadth, rules.breadth),
+            ...pagination(depths, rules.pagination),
+            ...readsWithoutWrites(reads.count, writes.count, rules.readWrite),
+            ...accountStanding(account, now, rules.accountStanding),
+            ...(networks ? networkHopping(networks.total, rules.networkHopping) : []),
+            ...(sybilClient && sybilNetwork
+              ? sybilAccounts({ perClient: sybilClient.total, perNetwork: sybilNetwork.total }, rules.sybil)
+              : []),
+            ...recentlyBlocked(blocked?.[0] === true, rules.blockMemory),
+            ...(issued && bought
+              ? unansweredChallenges(issued.count, bought.count, rules.unansweredChallenges)
+              : []),
+          );
+        },
+      );
     alongside(state, lookups, (err) => request.log.warn({ err }, 'protection: behaviour state unavailable'));
   }
 

@@ -3,7 +3,14 @@
 // updated in place (a dozen per request: no new objects or keys for the ones that exist).
 import type { Clock } from '../../clock.ts';
 import { Lru } from '../lru.ts';
-import { type CounterStore, type DistinctCount, fixedWindow, type WindowCount } from './counter-store.ts';
+import {
+  type BatchResults,
+  type CounterStore,
+  type DistinctCount,
+  fixedWindow,
+  type StoreOp,
+  type WindowCount,
+} from './counter-store.ts';
 
 type Entry =
   | { kind: 'count'; window: number; value: number; expiresAtMs: number }
@@ -36,7 +43,60 @@ export class MemoryCounterStore implements CounterStore {
   }
 
   async increment(key: string, windowMs: number, by = 1): Promise<WindowCount> {
+    return this.#increment(key, windowMs, by, this.#clock.nowMs());
+  }
+
+  async peek(key: string, windowMs: number): Promise<WindowCount> {
+    return this.#peek(key, windowMs, this.#clock.nowMs());
+  }
+
+  async noteDistinct(
+    key: string,
+    member: string,
+    windowMs: number,
+    recentMs: number,
+    maxTracked: number,
+  ): Promise<DistinctCount> {
+    return this.#noteDistinct(key, member, windowMs, recentMs, maxTracked, this.#clock.nowMs());
+  }
+
+  async countDistinct(key: string, windowMs: number, recentMs: number): Promise<DistinctCount> {
+    return this.#countDistinct(key, windowMs, recentMs, this.#clock.nowMs());
+  }
+
+  async pushRecent(key: string, value: number, keep: number, ttlMs: number): Promise<number[]> {
+    return this.#pushRecent(key, value, keep, ttlMs, this.#clock.nowMs());
+  }
+
+  async recent(key: string): Promise<number[]> {
+    return this.#live(key, 'list', this.#clock.nowMs())?.items.slice() ?? [];
+  }
+
+  async batch<const T extends readonly (StoreOp | null)[]>(ops: T): Promise<BatchResults<T>> {
     const now = this.#clock.nowMs();
+    return ops.map((op) => (op === null ? null : this.#apply(op, now))) as BatchResults<T>;
+  }
+
+  #apply(op: StoreOp, now: number): unknown {
+    switch (op.op) {
+      case 'increment':
+        return this.#increment(op.key, op.windowMs, 1, now);
+      case 'peek':
+        return this.#peek(op.key, op.windowMs, now);
+      case 'noteDistinct':
+        return this.#noteDistinct(op.key, op.member, op.windowMs, op.recentMs, op.maxTracked, now);
+      case 'countDistinct':
+        return this.#countDistinct(op.key, op.windowMs, op.recentMs, now);
+      case 'pushRecent':
+        return this.#pushRecent(op.key, op.value, op.keep, op.ttlMs, now);
+      case 'recent':
+        return this.#live(op.key, 'list', now)?.items.slice() ?? [];
+      case 'marked':
+        return this.#marked(op.keys, now);
+    }
+  }
+
+  #increment(key: string, windowMs: number, by: number, now: number): WindowCount {
     const { index, resetMs } = fixedWindow(now, windowMs);
     // A key is always used with the same window, so one entry per key holds its current window.
     const entry = this.#live(key, 'count', now);
@@ -48,21 +108,20 @@ export class MemoryCounterStore implements CounterStore {
     return { count: by, resetMs };
   }
 
-  async peek(key: string, windowMs: number): Promise<WindowCount> {
-    const now = this.#clock.nowMs();
+  #peek(key: string, windowMs: number, now: number): WindowCount {
     const { index, resetMs } = fixedWindow(now, windowMs);
     const entry = this.#live(key, 'count', now);
     return { count: entry && entry.window === index ? entry.value : 0, resetMs };
   }
 
-  async noteDistinct(
+  #noteDistinct(
     key: string,
     member: string,
     windowMs: number,
     recentMs: number,
     maxTracked: number,
-  ): Promise<DistinctCount> {
-    const now = this.#clock.nowMs();
+    now: number,
+  ): DistinctCount {
     let entry = this.#live(key, 'distinct', now);
     if (!entry) {
       entry = { kind: 'distinct', lastSeen: new Map(), recentSeen: new Map(), expiresAtMs: 0 };
@@ -81,15 +140,13 @@ export class MemoryCounterStore implements CounterStore {
     return trim(entry, now, windowMs, recentMs, maxTracked);
   }
 
-  async countDistinct(key: string, windowMs: number, recentMs: number): Promise<DistinctCount> {
-    const now = this.#clock.nowMs();
+  #countDistinct(key: string, windowMs: number, recentMs: number, now: number): DistinctCount {
     const entry = this.#live(key, 'distinct', now);
     if (!entry) return { total: 0, recent: 0 };
     return trim(entry, now, windowMs, recentMs, Number.POSITIVE_INFINITY);
   }
 
-  async pushRecent(key: string, value: number, keep: number, ttlMs: number): Promise<number[]> {
-    const now = this.#clock.nowMs();
+  #pushRecent(key: string, value: number, keep: number, ttlMs: number, now: number): number[] {
     const entry = this.#live(key, 'list', now);
     if (!entry) {
       this.#entries.set(key, { kind: 'list', items: [value], expiresAtMs: now + ttlMs });
@@ -101,8 +158,8 @@ export class MemoryCounterStore implements CounterStore {
     return entry.items.slice(); // a copy: the stored list changes with the next request
   }
 
-  async recent(key: string): Promise<number[]> {
-    return this.#live(key, 'list', this.#clock.nowMs())?.items.slice() ?? [];
+  #marked(keys: readonly string[], now: number): boolean[] {
+    return keys.map((key) => this.#live(key, 'mark', now) !== null);
   }
 
   async mark(key: string, ttlMs: number): Promise<void> {
@@ -110,8 +167,7 @@ export class MemoryCounterStore implements CounterStore {
   }
 
   async marked(keys: readonly string[]): Promise<boolean[]> {
-    const now = this.#clock.nowMs();
-    return keys.map((key) => this.#live(key, 'mark', now) !== null);
+    return this.#marked(keys, this.#clock.nowMs());
   }
 
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {

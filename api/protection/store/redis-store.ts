@@ -9,9 +9,12 @@
 import type { Redis } from 'ioredis';
 import type { Clock } from '../../clock.ts';
 import {
+  type BatchResults,
   type CounterStore,
   type DistinctCount,
   fixedWindow,
+  runOp,
+  type StoreOp,
   StoreUnavailableError,
   type WindowCount,
 } from './counter-store.ts';
@@ -213,6 +216,11 @@ export class RedisCounterStore implements CounterStore {
     const now = this.#clock.nowMs();
     const claimed = await this.#run<number>('claim', `m:${key}`, now, now + ttlMs, ttlMs + this.#slack);
     return Number(claimed) === 1;
+  }
+
+  /** Each op is queued like a single call, so the whole batch goes in this tick's one script call. */
+  async batch<const T extends readonly (StoreOp | null)[]>(ops: T): Promise<BatchResults<T>> {
+    return (await Promise.all(ops.map((op) => (op === null ? null : runOp(this, op))))) as BatchResults<T>;
   }
 
   async close(): Promise<void> {}

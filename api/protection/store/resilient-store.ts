@@ -2,7 +2,7 @@
 // with local counts and which refuse while Redis is down is the policy's `redisDown` table,
 // applied by the rate-limit layer through `degraded`; this store only makes sure no request ever
 // waits on, or crashes with, a dead Redis.
-import type { CounterStore, DistinctCount, WindowCount } from './counter-store.ts';
+import type { BatchResults, CounterStore, DistinctCount, StoreOp, WindowCount } from './counter-store.ts';
 import { StoreUnavailableError } from './counter-store.ts';
 import type { MemoryCounterStore } from './memory-store.ts';
 import type { RedisCounterStore } from './redis-store.ts';
@@ -104,6 +104,11 @@ export class ResilientCounterStore implements CounterStore {
   claimOnce(key: string, ttlMs: number): Promise<boolean> {
     const redis = this.#live();
     return redis ? this.#shared(redis, (s) => s.claimOnce(key, ttlMs)) : this.#local.claimOnce(key, ttlMs);
+  }
+
+  batch<const T extends readonly (StoreOp | null)[]>(ops: T): Promise<BatchResults<T>> {
+    const redis = this.#live();
+    return redis ? this.#shared(redis, (s) => s.batch(ops)) : this.#local.batch(ops);
   }
 
   async close(): Promise<void> {

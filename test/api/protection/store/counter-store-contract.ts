@@ -61,6 +61,34 @@ export function counterStoreContract(name: string, open: (clock: ManualClock) =>
       expect(await store.marked([])).toEqual([]);
     });
 
+    it('answers a batch in order, as the single calls would, with null for null', async () => {
+      const { store } = await setup();
+      await store.mark('m', 60_000);
+      const answers = await store.batch([
+        { op: 'increment', key: 'n', windowMs: 60_000 },
+        { op: 'increment', key: 'n', windowMs: 60_000 },
+        null,
+        { op: 'peek', key: 'n', windowMs: 60_000 },
+        { op: 'noteDistinct', key: 'd', member: 'x', windowMs: 60_000, recentMs: 60_000, maxTracked: 5 },
+        { op: 'countDistinct', key: 'd', windowMs: 60_000, recentMs: 60_000 },
+        { op: 'pushRecent', key: 'l', value: 7, keep: 3, ttlMs: 60_000 },
+        { op: 'recent', key: 'l' },
+        { op: 'marked', keys: ['m', 'unmarked'] },
+      ]);
+      expect(answers).toEqual([
+        { count: 1, resetMs: 30_000 },
+        { count: 2, resetMs: 30_000 },
+        null,
+        { count: 2, resetMs: 30_000 },
+        { total: 1, recent: 1 },
+        { total: 1, recent: 1 },
+        [7],
+        [7],
+        [true, false],
+      ]);
+      expect(await store.peek('n', 60_000)).toEqual({ count: 2, resetMs: 30_000 });
+    });
+
     it('lets a key be claimed once per ttl', async () => {
       const { clock, store } = await setup();
       expect(await store.claimOnce('c', 60_000)).toBe(true);
