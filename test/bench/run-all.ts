@@ -3,7 +3,7 @@
 // test/bench/RESULTS.md; this script adds a section saying when and where the run happened,
 // each command, how long it took and whether it finished.
 //
-//   npm run bench                # full size (about 25 minutes on 2 cores)
+//   npm run bench                # full size (about 15 minutes on 2 cores, quiet)
 //   npm run bench -- --quick     # reduced sizes, a smoke test of the report (a few minutes)
 //   npm run bench -- --only api,etl
 import { spawn } from 'node:child_process';
@@ -22,7 +22,7 @@ const BENCHES: Bench[] = [
   {
     name: 'protection',
     what: 'bare Fastify vs @fastify/rate-limit alone vs the full protection stack, same route',
-    full: ['test/bench/protection.bench.ts', '--seconds', '5', '--rounds', '5', '--connections', '20'],
+    full: ['test/bench/protection.bench.ts', '--seconds', '5', '--rounds', '9', '--connections', '20'],
     quick: ['test/bench/protection.bench.ts', '--seconds', '2', '--rounds', '1', '--connections', '10'],
   },
   {
