@@ -162,7 +162,7 @@ function openRedis(
   const redis = new Redis(url, {
     // Fail fast instead of queueing while disconnected: resilient-store.ts falls back to memory.
     enableOfflineQueue: false,
-    enableAutoPipelining: true,
+    // No auto-pipelining: the store already sends a tick's operations as one script call.
     commandTimeout: 250,
     maxRetriesPerRequest: 0,
     retryStrategy: (times) => Math.min(200 * times, 5_000),

@@ -61,7 +61,7 @@ export interface CounterStore {
 
 /** A lookup of the interface above as data, for batch(). */
 export type StoreOp =
-  | { readonly op: 'increment'; readonly key: string; readonly windowMs: number }
+  | { readonly op: 'increment'; readonly key: string; readonly windowMs: number; readonly by?: number }
   | { readonly op: 'peek'; readonly key: string; readonly windowMs: number }
   | {
       readonly op: 'noteDistinct';
@@ -100,26 +100,6 @@ interface OpResults {
 /** What batch() answers for one op (distributes over unions, so `cond ? op : null` types well). */
 export type ResultOf<O> = O extends StoreOp ? OpResults[O['op']] : null;
 export type BatchResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: ResultOf<T[K]> };
-
-/** Runs one op through a store's own methods: batch() for stores with no faster way. */
-export function runOp(store: CounterStore, op: StoreOp): Promise<unknown> {
-  switch (op.op) {
-    case 'increment':
-      return store.increment(op.key, op.windowMs);
-    case 'peek':
-      return store.peek(op.key, op.windowMs);
-    case 'noteDistinct':
-      return store.noteDistinct(op.key, op.member, op.windowMs, op.recentMs, op.maxTracked);
-    case 'countDistinct':
-      return store.countDistinct(op.key, op.windowMs, op.recentMs);
-    case 'pushRecent':
-      return store.pushRecent(op.key, op.value, op.keep, op.ttlMs);
-    case 'recent':
-      return store.recent(op.key);
-    case 'marked':
-      return store.marked(op.keys);
-  }
-}
 
 /** Thrown by a shared store that cannot answer (Redis down); resilient-store.ts catches it. */
 export class StoreUnavailableError extends Error {

@@ -80,7 +80,7 @@ export class MemoryCounterStore implements CounterStore {
   #apply(op: StoreOp, now: number): unknown {
     switch (op.op) {
       case 'increment':
-        return this.#increment(op.key, op.windowMs, 1, now);
+        return this.#increment(op.key, op.windowMs, op.by ?? 1, now);
       case 'peek':
         return this.#peek(op.key, op.windowMs, now);
       case 'noteDistinct':

@@ -13,7 +13,6 @@ import {
   type CounterStore,
   type DistinctCount,
   fixedWindow,
-  runOp,
   type StoreOp,
   StoreUnavailableError,
   type WindowCount,
@@ -80,15 +79,21 @@ return out`;
 
 type OpCode = 'inc' | 'get' | 'note' | 'count' | 'push' | 'list' | 'mark' | 'claim';
 
-interface QueuedOp {
+/** One operation of the script: its code, its key (without the prefix) and its arguments. */
+interface ScriptOp {
   code: OpCode;
   key: string;
   args: (string | number)[];
-  resolve: (result: unknown) => void;
+}
+
+/** A call queued in this tick: its script operations, and how to answer it with their results. */
+interface QueuedCall {
+  ops: readonly ScriptOp[];
+  resolve: (results: unknown[]) => void;
   reject: (error: Error) => void;
 }
 
-type BatchCall = (numberOfKeys: number, ...keysAndArgs: (string | number)[]) => Promise<unknown[]>;
+type BatchCall = (...numberOfKeysThenKeysAndArgs: (string | number)[]) => Promise<unknown[]>;
 
 export interface RedisStoreOptions {
   /** Prefix of every key this store writes (one per deployment; tests use a unique one). */
@@ -102,7 +107,7 @@ export class RedisCounterStore implements CounterStore {
   readonly #clock: Clock;
   readonly #prefix: string;
   readonly #slack: number;
-  #queue: QueuedOp[] = [];
+  #queue: QueuedCall[] = [];
 
   constructor(redis: Redis, clock: Clock, options: RedisStoreOptions) {
     this.#redis = redis;
@@ -117,110 +122,170 @@ export class RedisCounterStore implements CounterStore {
     return this.#redis.status === 'ready';
   }
 
-  /** Queues one operation for this tick's batch. */
-  #run<T>(code: OpCode, key: string, ...args: (string | number)[]): Promise<T> {
+  /** Queues operations for this tick's script call; answers their results, in order. */
+  #send(ops: readonly ScriptOp[]): Promise<unknown[]> {
     if (!this.ready) return Promise.reject(new StoreUnavailableError(`redis is ${this.#redis.status}`));
-    return new Promise<T>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       if (this.#queue.length === 0) process.nextTick(() => this.#flush());
-      this.#queue.push({
-        code,
-        key: this.#prefix + key,
-        args,
-        resolve: resolve as (r: unknown) => void,
-        reject,
-      });
+      this.#queue.push({ ops, resolve, reject });
     });
   }
 
   #flush(): void {
-    const ops = this.#queue;
+    const calls = this.#queue;
     this.#queue = [];
-    const keys = ops.map((op) => op.key);
-    const argv = ops.flatMap((op) => [op.code, op.args.length, ...op.args]);
+    const keys: (string | number)[] = [0];
+    const argv: (string | number)[] = [];
+    for (const call of calls)
+      for (const op of call.ops) {
+        keys.push(this.#prefix + op.key);
+        argv.push(op.code, op.args.length);
+        for (const arg of op.args) argv.push(arg);
+      }
+    keys[0] = keys.length - 1;
     const batch = (this.#redis as unknown as { wcBatch: BatchCall }).wcBatch;
-    batch.call(this.#redis, keys.length, ...keys, ...argv).then(
+    batch.apply(this.#redis, keys.concat(argv)).then(
       (results) => {
-        for (let i = 0; i < ops.length; i++) ops[i]!.resolve(results[i]);
+        let at = 0;
+        for (const call of calls) {
+          call.resolve(results.slice(at, at + call.ops.length));
+          at += call.ops.length;
+        }
       },
       (error: unknown) => {
         const failure = new StoreUnavailableError(error);
-        for (const op of ops) op.reject(failure);
+        for (const call of calls) call.reject(failure);
       },
     );
   }
 
-  async increment(key: string, windowMs: number, by = 1): Promise<WindowCount> {
-    const { index, resetMs } = fixedWindow(this.#clock.nowMs(), windowMs);
-    const count = await this.#run<number>('inc', `c:${key}:${index}`, by, windowMs + this.#slack);
-    return { count: Number(count), resetMs };
+  /** The script operations of one lookup (a `marked` of n keys is n reads). */
+  #encode(op: StoreOp, now: number): ScriptOp[] {
+    switch (op.op) {
+      case 'increment':
+        return [
+          {
+            code: 'inc',
+            key: `c:${op.key}:${fixedWindow(now, op.windowMs).index}`,
+            args: [op.by ?? 1, op.windowMs + this.#slack],
+          },
+        ];
+      case 'peek':
+        return [{ code: 'get', key: `c:${op.key}:${fixedWindow(now, op.windowMs).index}`, args: [] }];
+      case 'noteDistinct':
+        // score (now), member, drop at or below, recent above, maxTracked, ttl
+        return [
+          {
+            code: 'note',
+            key: `d:${op.key}`,
+            args: [
+              now,
+              op.member,
+              now - op.windowMs,
+              now - op.recentMs,
+              op.maxTracked,
+              op.windowMs + this.#slack,
+            ],
+          },
+        ];
+      case 'countDistinct':
+        return [{ code: 'count', key: `d:${op.key}`, args: [now - op.windowMs, now - op.recentMs] }];
+      case 'pushRecent':
+        return [{ code: 'push', key: `l:${op.key}`, args: [op.value, op.keep, op.ttlMs + this.#slack] }];
+      case 'recent':
+        return [{ code: 'list', key: `l:${op.key}`, args: [] }];
+      case 'marked':
+        return op.keys.map((key) => ({ code: 'get', key: `m:${key}`, args: [] }));
+    }
   }
 
-  async peek(key: string, windowMs: number): Promise<WindowCount> {
-    const { index, resetMs } = fixedWindow(this.#clock.nowMs(), windowMs);
-    const value = await this.#run<string | null>('get', `c:${key}:${index}`);
-    return { count: value === null ? 0 : Number(value), resetMs };
+  /** The lookup's answer from its operations' results. */
+  #decode(op: StoreOp, results: readonly unknown[], now: number): unknown {
+    switch (op.op) {
+      case 'increment':
+        return { count: Number(results[0]), resetMs: fixedWindow(now, op.windowMs).resetMs };
+      case 'peek':
+        return {
+          count: results[0] === null ? 0 : Number(results[0]),
+          resetMs: fixedWindow(now, op.windowMs).resetMs,
+        };
+      case 'noteDistinct':
+      case 'countDistinct': {
+        const [total, recent] = results[0] as [number, number];
+        return { total: Number(total), recent: Number(recent) };
+      }
+      case 'pushRecent':
+      case 'recent':
+        return (results[0] as string[]).map(Number);
+      case 'marked':
+        return results.map((value) => value !== null && Number(value) > now);
+    }
   }
 
-  async noteDistinct(
+  /** All the lookups in one queued call: one promise, whatever their number. */
+  async batch<const T extends readonly (StoreOp | null)[]>(ops: T): Promise<BatchResults<T>> {
+    const now = this.#clock.nowMs();
+    const encoded = ops.map((op) => (op === null ? [] : this.#encode(op, now)));
+    const results = await this.#send(encoded.flat());
+    let at = 0;
+    return ops.map((op, i) => {
+      if (op === null) return null;
+      const count = encoded[i]!.length;
+      at += count;
+      return this.#decode(op, results.slice(at - count, at), now);
+    }) as BatchResults<T>;
+  }
+
+  async #one<R>(op: StoreOp): Promise<R> {
+    const [result] = await this.batch([op]);
+    return result as R;
+  }
+
+  increment(key: string, windowMs: number, by = 1): Promise<WindowCount> {
+    return this.#one({ op: 'increment', key, windowMs, by });
+  }
+
+  peek(key: string, windowMs: number): Promise<WindowCount> {
+    return this.#one({ op: 'peek', key, windowMs });
+  }
+
+  noteDistinct(
     key: string,
     member: string,
     windowMs: number,
     recentMs: number,
     maxTracked: number,
   ): Promise<DistinctCount> {
-    const now = this.#clock.nowMs();
-    const [total, recent] = await this.#run<[number, number]>(
-      'note',
-      `d:${key}`,
-      now,
-      member,
-      now - windowMs,
-      now - recentMs,
-      maxTracked,
-      windowMs + this.#slack,
-    );
-    return { total: Number(total), recent: Number(recent) };
+    return this.#one({ op: 'noteDistinct', key, member, windowMs, recentMs, maxTracked });
   }
 
-  async countDistinct(key: string, windowMs: number, recentMs: number): Promise<DistinctCount> {
-    const now = this.#clock.nowMs();
-    const [total, recent] = await this.#run<[number, number]>(
-      'count',
-      `d:${key}`,
-      now - windowMs,
-      now - recentMs,
-    );
-    return { total: Number(total), recent: Number(recent) };
+  countDistinct(key: string, windowMs: number, recentMs: number): Promise<DistinctCount> {
+    return this.#one({ op: 'countDistinct', key, windowMs, recentMs });
   }
 
-  async pushRecent(key: string, value: number, keep: number, ttlMs: number): Promise<number[]> {
-    return (await this.#run<string[]>('push', `l:${key}`, value, keep, ttlMs + this.#slack)).map(Number);
+  pushRecent(key: string, value: number, keep: number, ttlMs: number): Promise<number[]> {
+    return this.#one({ op: 'pushRecent', key, value, keep, ttlMs });
   }
 
-  async recent(key: string): Promise<number[]> {
-    return (await this.#run<string[]>('list', `l:${key}`)).map(Number);
+  recent(key: string): Promise<number[]> {
+    return this.#one({ op: 'recent', key });
+  }
+
+  marked(keys: readonly string[]): Promise<boolean[]> {
+    return this.#one({ op: 'marked', keys });
   }
 
   async mark(key: string, ttlMs: number): Promise<void> {
     const expiresAt = this.#clock.nowMs() + ttlMs;
-    await this.#run('mark', `m:${key}`, String(expiresAt), ttlMs + this.#slack);
-  }
-
-  async marked(keys: readonly string[]): Promise<boolean[]> {
-    const now = this.#clock.nowMs();
-    const values = await Promise.all(keys.map((key) => this.#run<string | null>('get', `m:${key}`)));
-    return values.map((value) => value !== null && Number(value) > now);
+    await this.#send([{ code: 'mark', key: `m:${key}`, args: [String(expiresAt), ttlMs + this.#slack] }]);
   }
 
   async claimOnce(key: string, ttlMs: number): Promise<boolean> {
     const now = this.#clock.nowMs();
-    const claimed = await this.#run<number>('claim', `m:${key}`, now, now + ttlMs, ttlMs + this.#slack);
+    const [claimed] = await this.#send([
+      { code: 'claim', key: `m:${key}`, args: [now, now + ttlMs, ttlMs + this.#slack] },
+    ]);
     return Number(claimed) === 1;
-  }
-
-  /** Each op is queued like a single call, so the whole batch goes in this tick's one script call. */
-  async batch<const T extends readonly (StoreOp | null)[]>(ops: T): Promise<BatchResults<T>> {
-    return (await Promise.all(ops.map((op) => (op === null ? null : runOp(this, op))))) as BatchResults<T>;
   }
 
   async close(): Promise<void> {}
