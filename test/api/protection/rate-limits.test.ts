@@ -165,6 +165,39 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('budgets shared through Redis', () 
   });
 });
 
+describe.skipIf(!process.env.TEST_REDIS_URL)('one deployment, two instances, one Redis', () => {
+  it('a client that springs a trap on one instance is blocked on the other', async () => {
+    const prefix = uniquePrefix();
+    const one = await openProtectedApp({ redisKeyPrefix: prefix, canaries: false });
+    const two = await openProtectedApp({ services: one.services, redisKeyPrefix: prefix, canaries: false });
+    try {
+      const [thread] = await createThreads(one.services.db, one.services.clock, 1);
+      const scraper = await createAccount(one.services.db, one.services.clock);
+      const viaOne = new PersonaClient(one.app, HEADERS.chrome, at('192.0.2.60'), scraper.token);
+      const viaTwo = new PersonaClient(two.app, HEADERS.chrome, at('192.0.2.60'), scraper.token);
+      expect((await viaTwo.read(thread!)).statusCode).toBe(200);
+      const honeypot = one.app.protection.policy.traps.honeypotPaths[0]!;
+      expect((await viaOne.request('GET', honeypot)).statusCode).toBe(404);
+      // The trap marks live in Redis, so the other instance refuses the marked client…
+      const refused = await viaTwo.read(thread!);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('BLOCKED');
+      // …as does the first one.
+      expect((await viaOne.read(thread!)).statusCode).toBe(403);
+      // A colleague on another network reads on both.
+      const colleague = await createAccount(one.services.db, one.services.clock);
+      for (const app of [one.app, two.app])
+        expect(
+          (await new PersonaClient(app, HEADERS.firefox, at('198.51.100.7'), colleague.token).read(thread!))
+            .statusCode,
+        ).toBe(200);
+    } finally {
+      await two.close();
+      await one.close();
+    }
+  });
+});
+
 describe('when Redis is down', () => {
   it('keeps serving reads on local counts, refuses sign-in with 503, and does not crash', async () => {
     const t = await openProtectedApp({
