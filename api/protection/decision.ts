@@ -55,8 +55,8 @@ const plugin: FastifyPluginAsync<LayerOptions & { authority: ChallengeAuthority 
     if (state.pending.length > 0) {
       await Promise.all(state.pending);
       // Let the settled lookups go now rather than when the response is sent: a request lives on
-      // through its database work, and what it still holds then is copied by every young-generation
-      // GC and promoted (measured: the bigger part of the stack's cost under load, test/bench).
+      // through its database work, and what it still holds then is copied by each young-generation
+      // GC meanwhile, and promoted (GC is a good part of the stack's cost under load: RESULTS.md).
       state.pending.length = 0;
     }
     state.score = scoreOf(state.evidence);
