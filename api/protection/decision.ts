@@ -56,7 +56,7 @@ const plugin: FastifyPluginAsync<LayerOptions & { authority: ChallengeAuthority 
       await Promise.all(state.pending);
       // Let the settled lookups go now rather than when the response is sent: a request lives on
       // through its database work, and what it still holds then is copied by each young-generation
-      // GC meanwhile, and promoted (GC is a good part of the stack's cost under load: RESULTS.md).
+      // GC meanwhile, and promoted.
       state.pending.length = 0;
     }
     state.score = scoreOf(state.evidence);

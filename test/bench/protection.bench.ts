@@ -18,6 +18,7 @@
 // request is measured too: it is the steady figure when req/s swings with other work.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import rateLimit from '@fastify/rate-limit';
@@ -137,8 +138,13 @@ async function serve(variant: Variant): Promise<void> {
   process.on('SIGTERM', () => void stop());
   // The driver asks for this process's CPU time around each run: CPU per request is what the
   // protection layers cost, and unlike req/s it barely moves when other work shares the machine.
+  // …and for the time its GC paused it: what a variant allocates per request shows up there.
+  let gcMs = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs += entry.duration;
+  }).observe({ entryTypes: ['gc'] });
   process.on('message', (message) => {
-    if (message === 'cpu') process.send?.(process.cpuUsage());
+    if (message === 'cpu') process.send?.({ cpu: process.cpuUsage(), gcMs });
   });
 }
 
@@ -181,13 +187,16 @@ interface Sample {
   p99: number;
   /** Server CPU (user + system) per request, µs. */
   cpu: number;
+  /** Server time in GC pauses per request, µs. */
+  gc: number;
 }
 
-function serverCpu(server: Server): Promise<number> {
+/** The server's CPU time (user + system, µs) and GC pause time (ms) so far. */
+function serverTimes(server: Server): Promise<{ cpu: number; gcMs: number }> {
   return new Promise((resolve) => {
-    server.child.once('message', (usage) => {
-      const { user, system } = usage as NodeJS.CpuUsage;
-      resolve(user + system);
+    server.child.once('message', (message) => {
+      const { cpu, gcMs } = message as { cpu: NodeJS.CpuUsage; gcMs: number };
+      resolve({ cpu: cpu.user + cpu.system, gcMs });
     });
     server.child.send('cpu');
   });
@@ -196,7 +205,7 @@ function serverCpu(server: Server): Promise<number> {
 /** One autocannon run against a server: 200 accounts reading 500 threads, spread evenly. */
 async function load(server: Server, seconds: number, connections: number): Promise<Sample> {
   let n = 0;
-  const cpuBefore = await serverCpu(server);
+  const before = await serverTimes(server);
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}`,
     connections,
@@ -219,8 +228,15 @@ async function load(server: Server, seconds: number, connections: number): Promi
     ],
   });
   assertAllOk(server.variant, result);
-  const cpu = ((await serverCpu(server)) - cpuBefore) / result.requests.total;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpu };
+  const after = await serverTimes(server);
+  const requests = result.requests.total;
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpu: (after.cpu - before.cpu) / requests,
+    gc: ((after.gcMs - before.gcMs) * 1000) / requests,
+  };
 }
 
 async function stopServer(server: Server): Promise<void> {
@@ -256,7 +272,7 @@ async function drive(): Promise<void> {
         const sample = await load(server, seconds, connections);
         samples.get(server.variant)!.push(sample);
         process.stdout.write(
-          `round ${round} ${server.variant.padEnd(17)} ${sample.rps.toFixed(0).padStart(6)} req/s  p99 ${sample.p99} ms  ${sample.cpu.toFixed(0)} µs CPU/req\n`,
+          `round ${round} ${server.variant.padEnd(17)} ${sample.rps.toFixed(0).padStart(6)} req/s  p99 ${sample.p99} ms  ${sample.cpu.toFixed(0)} µs CPU/req  ${sample.gc.toFixed(1)} µs GC/req\n`,
         );
       }
     const results = variants.map((variant) => {
@@ -267,6 +283,7 @@ async function drive(): Promise<void> {
         p50: median(list.map((s) => s.p50)),
         p99: median(list.map((s) => s.p99)),
         cpu: median(list.map((s) => s.cpu)),
+        gc: median(list.map((s) => s.gc)),
         range: `${Math.min(...list.map((s) => s.rps)).toFixed(0)}–${Math.max(...list.map((s) => s.rps)).toFixed(0)}`,
       };
     });
@@ -292,7 +309,15 @@ function pairedComparison(full: readonly Sample[], base: readonly Sample[]) {
 }
 
 function writeReport(
-  results: { variant: Variant; rps: number; p50: number; p99: number; cpu: number; range: string }[],
+  results: {
+    variant: Variant;
+    rps: number;
+    p50: number;
+    p99: number;
+    cpu: number;
+    gc: number;
+    range: string;
+  }[],
   samples: Map<Variant, Sample[]>,
   run: { seconds: number; rounds: number; connections: number; loadAverage: string },
 ): void {
@@ -320,13 +345,14 @@ function writeReport(
     `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${load} at the start; database ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}; ` +
       `${ACCOUNTS} accounts reading ${THREADS} threads (${POSTS_PER_THREAD} posts each) from one address, ${connections} connections; ` +
       `after a 2 s warm-up each, ${rounds} interleaved rounds of ${seconds} s per variant (the order reversed every other round); medians shown, req/s range in brackets. ` +
-      'Server CPU per request is the server process’s user + system time over the requests it answered; the database’s CPU is not in it (it is the same for every variant).',
+      'Server CPU per request is the server process’s user + system time over the requests it answered; the database’s CPU is not in it (it is the same for every variant). ' +
+      'GC pauses per request: the time the server’s main thread stood in garbage collection (PerformanceObserver "gc" entries) over the same requests; each young-generation pause delays every request in flight, which is where a variant that allocates more per request loses p99.',
     '',
-    '| variant | req/s | p50 (ms) | p99 (ms) | server CPU per request (µs) |',
-    '|---|---:|---:|---:|---:|',
+    '| variant | req/s | p50 (ms) | p99 (ms) | server CPU per request (µs) | GC pauses per request (µs) |',
+    '|---|---:|---:|---:|---:|---:|',
     ...results.map(
       (r) =>
-        `| ${r.variant} | ${r.rps.toFixed(0)} (${r.range}) | ${r.p50} | ${r.p99} | ${r.cpu.toFixed(0)} |`,
+        `| ${r.variant} | ${r.rps.toFixed(0)} (${r.range}) | ${r.p50} | ${r.p99} | ${r.cpu.toFixed(0)} | ${r.gc.toFixed(1)} |`,
     ),
     '',
     'Comparisons are paired: within each round, then the median over rounds.',
