@@ -46,3 +46,44 @@ describe('BackgroundWork', () => {
     expect(failures).toHaveLength(1);
   });
 });
+
+describe('BackgroundWork at its limit', () => {
+  it('refuses new work with a 503 and Retry-After while full, and takes work again once there is room', async () => {
+    const work = new BackgroundWork(1);
+    let finish = () => {};
+    work.start(
+      () =>
+        new Promise<void>((resolve) => {
+          finish = resolve;
+        }),
+      () => {},
+    );
+    let ran = false;
+    const refused = (() => {
+      try {
+        work.start(
+          async () => {
+            ran = true;
+          },
+          () => {},
+        );
+        return null;
+      } catch (error) {
+        return error as { statusCode?: number; headers?: Record<string, string> };
+      }
+    })();
+    expect(refused?.statusCode).toBe(503);
+    expect(refused?.headers?.['retry-after']).toBe('60');
+    expect(ran).toBe(false);
+    finish();
+    await work.idle();
+    work.start(
+      async () => {
+        ran = true;
+      },
+      () => {},
+    );
+    await work.idle();
+    expect(ran).toBe(true);
+  });
+});
