@@ -7,7 +7,7 @@ import { clearLoginFailures, findLoginRow, recordLoginFailure } from './accounts
 import { lookupHash } from './email.ts';
 import { secondsLocked, tooManyLoginAttempts, type UnknownAddressFailures } from './login-backoff.ts';
 import { passwordMatches } from './passwords.ts';
-import { createSession } from './sessions.ts';
+import { openSession } from './sessions.ts';
 
 export interface LoginInput {
   email: string;
@@ -41,12 +41,6 @@ export async function login(
     throw wrongCredentials();
   }
   await clearLoginFailures(db, account.id);
-  const session = await createSession(
-    db,
-    clock,
-    account.id,
-    services.config.sessionTtlHours,
-    services.random,
-  );
+  const session = await openSession(db, services, account.id);
   return { token: session.token, expiresAt: session.expiresAt.toISOString() };
 }

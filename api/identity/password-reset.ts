@@ -15,7 +15,7 @@ import { deliverMail } from './mail-delivery.ts';
 import { emailHash, lookupHash, requireEmail } from './email.ts';
 import { resetCodeMail, resetNoAccountMail } from './mail-texts.ts';
 import { hashPassword } from './passwords.ts';
-import { createSession } from './sessions.ts';
+import { openSession } from './sessions.ts';
 import { CODE_MAX_TRIES, CODE_TTL_MINUTES, newCode } from './signup-codes.ts';
 import type { UnknownAddressCodes } from './unknown-address-codes.ts';
 
@@ -95,13 +95,7 @@ export async function confirmPasswordReset(
     const accountId = updated[0]?.id;
     if (!accountId) return { kind: 'used-up' } as const;
     await tx.query('DELETE FROM sessions WHERE account_id = $1', [accountId]);
-    const session = await createSession(
-      tx,
-      clock,
-      accountId,
-      services.config.sessionTtlHours,
-      services.random,
-    );
+    const session = await openSession(tx, services, accountId);
     return { kind: 'reset', token: session.token, expiresAt: session.expiresAt.toISOString() } as const;
   });
 

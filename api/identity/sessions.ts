@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Queryable } from '../db/index.ts';
 import { cryptoRandom, type Random } from '../ids.ts';
+import type { Services } from '../services.ts';
 
 export interface SessionAccount {
   id: string;
@@ -28,6 +29,15 @@ export async function createSession(
     expiresAt,
   ]);
   return { token, expiresAt };
+}
+
+/** A session for a person who just proved who they are, with the deployment's lifetime. */
+export function openSession(
+  db: Queryable,
+  services: Pick<Services, 'clock' | 'config' | 'random'>,
+  accountId: string,
+): Promise<{ token: string; expiresAt: Date }> {
+  return createSession(db, services.clock, accountId, services.config.sessionTtlHours, services.random);
 }
 
 export async function resolveSession(

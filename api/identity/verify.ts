@@ -6,7 +6,7 @@ import type { Services } from '../services.ts';
 import { createAccount } from './accounts.ts';
 import { lookupHash } from './email.ts';
 import type { MemberKind } from './membership.ts';
-import { createSession } from './sessions.ts';
+import { openSession } from './sessions.ts';
 import { checkCode, codeRefusalError } from './code-check.ts';
 import { codeHash, countWrongTry, deletePendingSignup, lockPendingSignup } from './signup-codes.ts';
 import type { UnknownAddressCodes } from './unknown-address-codes.ts';
@@ -50,13 +50,7 @@ export async function verify(
     await deletePendingSignup(tx, hash);
     // The address got an account meanwhile: this code is spent, like any used one.
     if (!accountId) return { kind: 'used-up' } as const;
-    const session = await createSession(
-      tx,
-      clock,
-      accountId,
-      services.config.sessionTtlHours,
-      services.random,
-    );
+    const session = await openSession(tx, services, accountId);
     const company = pending.company_id ? await findCompanyById(tx, pending.company_id) : null;
     return {
       kind: 'verified',
