@@ -17,6 +17,7 @@ import { networkHopping } from './signals/network-hopping.ts';
 import { pagination } from './signals/pagination.ts';
 import { readsWithoutWrites } from './signals/read-write-ratio.ts';
 import { isCheapAccount, sybilAccounts } from './signals/sybil.ts';
+import { op } from './store/counter-store.ts';
 import { threadBreadth } from './signals/thread-breadth.ts';
 import { CHALLENGES_ISSUED, PASSES_BOUGHT, unansweredChallenges } from './signals/unanswered-challenges.ts';
 
@@ -66,6 +67,10 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
     done();
   });
 
+  /** Notes `member` in a set counted over one whole window (no separate recent part). */
+  const seenIn = (key: string, member: string, windowMs: number, rule: { maxTracked: number }) =>
+    op.noteDistinct(key, member, windowMs, windowMs, rule.maxTracked);
+
   /** Starts the store lookups and turns their answers into evidence (the decision waits for them). */
   function lookUp(request: FastifyRequest, state: ProtectionState) {
     const cls = state.routeClass;
@@ -82,69 +87,32 @@ const plugin: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
     const lookups = store
       .batch([
         cls === 'read'
-          ? ({
-              op: 'pushRecent',
-              key: keys.times.of(actor),
-              value: now.getTime(),
-              keep: rules.regularity.keep,
-              ttlMs: timesTtl,
-            } as const)
+          ? op.pushRecent(keys.times.of(actor), now.getTime(), rules.regularity.keep, timesTtl)
           : null,
         page
-          ? ({
-              op: 'noteDistinct',
-              key: keys.breadth.of(actor),
-              member: page,
-              windowMs: breadthWindow,
-              recentMs: breadthRecent,
-              maxTracked: rules.breadth.maxTracked,
-            } as const)
-          : ({
-              op: 'countDistinct',
-              key: keys.breadth.of(actor),
-              windowMs: breadthWindow,
-              recentMs: breadthRecent,
-            } as const),
-        { op: 'recent', key: keys.pages.of(actor) },
-        { op: cls === 'read' ? 'increment' : 'peek', key: keys.reads.of(actor), windowMs: DAY_MS },
-        { op: 'peek', key: keys.writes.of(actor), windowMs: DAY_MS },
+          ? op.noteDistinct(
+              keys.breadth.of(actor),
+              page,
+              breadthWindow,
+              breadthRecent,
+              rules.breadth.maxTracked,
+            )
+          : op.countDistinct(keys.breadth.of(actor), breadthWindow, breadthRecent),
+        op.recent(keys.pages.of(actor)),
+        cls === 'read' ? op.increment(keys.reads.of(actor), DAY_MS) : op.peek(keys.reads.of(actor), DAY_MS),
+        op.peek(keys.writes.of(actor), DAY_MS),
         accountKey
-          ? ({
-              op: 'noteDistinct',
-              key: keys.networks.of(accountKey),
-              member: state.network,
-              windowMs: hoppingWindow,
-              recentMs: hoppingWindow,
-              maxTracked: rules.networkHopping.maxTracked,
-            } as const)
+          ? seenIn(keys.networks.of(accountKey), state.network, hoppingWindow, rules.networkHopping)
           : null,
         cheap && accountKey
-          ? ({
-              op: 'noteDistinct',
-              key: keys.sybilsOnClient.of(state.client),
-              member: accountKey,
-              windowMs: sybilWindow,
-              recentMs: sybilWindow,
-              maxTracked: rules.sybil.maxTracked,
-            } as const)
+          ? seenIn(keys.sybilsOnClient.of(state.client), accountKey, sybilWindow, rules.sybil)
           : null,
         cheap && accountKey
-          ? ({
-              op: 'noteDistinct',
-              key: keys.sybilsOnNetwork.of(state.network),
-              member: accountKey,
-              windowMs: sybilWindow,
-              recentMs: sybilWindow,
-              maxTracked: rules.sybil.maxTracked,
-            } as const)
+          ? seenIn(keys.sybilsOnNetwork.of(state.network), accountKey, sybilWindow, rules.sybil)
           : null,
-        rules.blockMemory ? ({ op: 'marked', keys: [keys.blocked.of(actor)] } as const) : null,
-        rules.unansweredChallenges
-          ? ({ op: 'peek', key: keys.challengesIssued.of(actor), windowMs: DAY_MS } as const)
-          : null,
-        rules.unansweredChallenges
-          ? ({ op: 'peek', key: keys.passesBought.of(actor), windowMs: DAY_MS } as const)
-          : null,
+        rules.blockMemory ? op.marked([keys.blocked.of(actor)]) : null,
+        rules.unansweredChallenges ? op.peek(keys.challengesIssued.of(actor), DAY_MS) : null,
+        rules.unansweredChallenges ? op.peek(keys.passesBought.of(actor), DAY_MS) : null,
       ])
       .then(
         ([

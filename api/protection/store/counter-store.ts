@@ -97,6 +97,41 @@ interface OpResults {
   marked: boolean[];
 }
 
+type OpOf<K extends StoreOp['op']> = Extract<StoreOp, { op: K }>;
+
+/** StoreOps made like the calls they stand for: `op.peek(key, windowMs)` for `peek(key, windowMs)`. */
+export const op = {
+  increment: (key: string, windowMs: number, by?: number): OpOf<'increment'> => ({
+    op: 'increment',
+    key,
+    windowMs,
+    by,
+  }),
+  peek: (key: string, windowMs: number): OpOf<'peek'> => ({ op: 'peek', key, windowMs }),
+  noteDistinct: (
+    key: string,
+    member: string,
+    windowMs: number,
+    recentMs: number,
+    maxTracked: number,
+  ): OpOf<'noteDistinct'> => ({ op: 'noteDistinct', key, member, windowMs, recentMs, maxTracked }),
+  countDistinct: (key: string, windowMs: number, recentMs: number): OpOf<'countDistinct'> => ({
+    op: 'countDistinct',
+    key,
+    windowMs,
+    recentMs,
+  }),
+  pushRecent: (key: string, value: number, keep: number, ttlMs: number): OpOf<'pushRecent'> => ({
+    op: 'pushRecent',
+    key,
+    value,
+    keep,
+    ttlMs,
+  }),
+  recent: (key: string): OpOf<'recent'> => ({ op: 'recent', key }),
+  marked: (keys: readonly string[]): OpOf<'marked'> => ({ op: 'marked', keys }),
+};
+
 /** What batch() answers for one op (distributes over unions, so `cond ? op : null` types well). */
 export type ResultOf<O> = O extends StoreOp ? OpResults[O['op']] : null;
 export type BatchResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: ResultOf<T[K]> };

@@ -69,7 +69,7 @@ export class MemoryCounterStore implements CounterStore {
   }
 
   async recent(key: string): Promise<number[]> {
-    return this.#live(key, 'list', this.#clock.nowMs())?.items.slice() ?? [];
+    return this.#recent(key, this.#clock.nowMs());
   }
 
   async batch<const T extends readonly (StoreOp | null)[]>(ops: T): Promise<BatchResults<T>> {
@@ -90,7 +90,7 @@ export class MemoryCounterStore implements CounterStore {
       case 'pushRecent':
         return this.#pushRecent(op.key, op.value, op.keep, op.ttlMs, now);
       case 'recent':
-        return this.#live(op.key, 'list', now)?.items.slice() ?? [];
+        return this.#recent(op.key, now);
       case 'marked':
         return this.#marked(op.keys, now);
     }
@@ -156,6 +156,10 @@ export class MemoryCounterStore implements CounterStore {
     if (entry.items.length > keep) entry.items.length = Math.max(1, keep);
     entry.expiresAtMs = now + ttlMs;
     return entry.items.slice(); // a copy: the stored list changes with the next request
+  }
+
+  #recent(key: string, now: number): number[] {
+    return this.#live(key, 'list', now)?.items.slice() ?? [];
   }
 
   #marked(keys: readonly string[], now: number): boolean[] {

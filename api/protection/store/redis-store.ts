@@ -13,6 +13,7 @@ import {
   type CounterStore,
   type DistinctCount,
   fixedWindow,
+  op,
   type StoreOp,
   StoreUnavailableError,
   type WindowCount,
@@ -137,10 +138,10 @@ export class RedisCounterStore implements CounterStore {
     const keys: (string | number)[] = [0];
     const argv: (string | number)[] = [];
     for (const call of calls)
-      for (const op of call.ops) {
-        keys.push(this.#prefix + op.key);
-        argv.push(op.code, op.args.length);
-        for (const arg of op.args) argv.push(arg);
+      for (const scriptOp of call.ops) {
+        keys.push(this.#prefix + scriptOp.key);
+        argv.push(scriptOp.code, scriptOp.args.length);
+        for (const arg of scriptOp.args) argv.push(arg);
       }
     keys[0] = keys.length - 1;
     const batch = (this.#redis as unknown as { wcBatch: BatchCall }).wcBatch;
@@ -160,54 +161,62 @@ export class RedisCounterStore implements CounterStore {
   }
 
   /** The script operations of one lookup (a `marked` of n keys is n reads). */
-  #encode(op: StoreOp, now: number): ScriptOp[] {
-    switch (op.op) {
+  #encode(lookup: StoreOp, now: number): ScriptOp[] {
+    switch (lookup.op) {
       case 'increment':
         return [
           {
             code: 'inc',
-            key: `c:${op.key}:${fixedWindow(now, op.windowMs).index}`,
-            args: [op.by ?? 1, op.windowMs + this.#slack],
+            key: `c:${lookup.key}:${fixedWindow(now, lookup.windowMs).index}`,
+            args: [lookup.by ?? 1, lookup.windowMs + this.#slack],
           },
         ];
       case 'peek':
-        return [{ code: 'get', key: `c:${op.key}:${fixedWindow(now, op.windowMs).index}`, args: [] }];
+        return [{ code: 'get', key: `c:${lookup.key}:${fixedWindow(now, lookup.windowMs).index}`, args: [] }];
       case 'noteDistinct':
         // score (now), member, drop at or below, recent above, maxTracked, ttl
         return [
           {
             code: 'note',
-            key: `d:${op.key}`,
+            key: `d:${lookup.key}`,
             args: [
               now,
-              op.member,
-              now - op.windowMs,
-              now - op.recentMs,
-              op.maxTracked,
-              op.windowMs + this.#slack,
+              lookup.member,
+              now - lookup.windowMs,
+              now - lookup.recentMs,
+              lookup.maxTracked,
+              lookup.windowMs + this.#slack,
             ],
           },
         ];
       case 'countDistinct':
-        return [{ code: 'count', key: `d:${op.key}`, args: [now - op.windowMs, now - op.recentMs] }];
+        return [
+          { code: 'count', key: `d:${lookup.key}`, args: [now - lookup.windowMs, now - lookup.recentMs] },
+        ];
       case 'pushRecent':
-        return [{ code: 'push', key: `l:${op.key}`, args: [op.value, op.keep, op.ttlMs + this.#slack] }];
+        return [
+          {
+            code: 'push',
+            key: `l:${lookup.key}`,
+            args: [lookup.value, lookup.keep, lookup.ttlMs + this.#slack],
+          },
+        ];
       case 'recent':
-        return [{ code: 'list', key: `l:${op.key}`, args: [] }];
+        return [{ code: 'list', key: `l:${lookup.key}`, args: [] }];
       case 'marked':
-        return op.keys.map((key) => ({ code: 'get', key: `m:${key}`, args: [] }));
+        return lookup.keys.map((key) => ({ code: 'get', key: `m:${key}`, args: [] }));
     }
   }
 
   /** The lookup's answer from its operations' results. */
-  #decode(op: StoreOp, results: readonly unknown[], now: number): unknown {
-    switch (op.op) {
+  #decode(lookup: StoreOp, results: readonly unknown[], now: number): unknown {
+    switch (lookup.op) {
       case 'increment':
-        return { count: Number(results[0]), resetMs: fixedWindow(now, op.windowMs).resetMs };
+        return { count: Number(results[0]), resetMs: fixedWindow(now, lookup.windowMs).resetMs };
       case 'peek':
         return {
           count: results[0] === null ? 0 : Number(results[0]),
-          resetMs: fixedWindow(now, op.windowMs).resetMs,
+          resetMs: fixedWindow(now, lookup.windowMs).resetMs,
         };
       case 'noteDistinct':
       case 'countDistinct': {
@@ -225,28 +234,28 @@ export class RedisCounterStore implements CounterStore {
   /** All the lookups in one queued call: one promise, whatever their number. */
   async batch<const T extends readonly (StoreOp | null)[]>(ops: T): Promise<BatchResults<T>> {
     const now = this.#clock.nowMs();
-    const encoded = ops.map((op) => (op === null ? [] : this.#encode(op, now)));
+    const encoded = ops.map((lookup) => (lookup === null ? [] : this.#encode(lookup, now)));
     const results = await this.#send(encoded.flat());
     let at = 0;
-    return ops.map((op, i) => {
-      if (op === null) return null;
+    return ops.map((lookup, i) => {
+      if (lookup === null) return null;
       const count = encoded[i]!.length;
       at += count;
-      return this.#decode(op, results.slice(at - count, at), now);
+      return this.#decode(lookup, results.slice(at - count, at), now);
     }) as BatchResults<T>;
   }
 
-  async #one<R>(op: StoreOp): Promise<R> {
-    const [result] = await this.batch([op]);
+  async #one<R>(lookup: StoreOp): Promise<R> {
+    const [result] = await this.batch([lookup]);
     return result as R;
   }
 
   increment(key: string, windowMs: number, by = 1): Promise<WindowCount> {
-    return this.#one({ op: 'increment', key, windowMs, by });
+    return this.#one(op.increment(key, windowMs, by));
   }
 
   peek(key: string, windowMs: number): Promise<WindowCount> {
-    return this.#one({ op: 'peek', key, windowMs });
+    return this.#one(op.peek(key, windowMs));
   }
 
   noteDistinct(
@@ -256,23 +265,23 @@ export class RedisCounterStore implements CounterStore {
     recentMs: number,
     maxTracked: number,
   ): Promise<DistinctCount> {
-    return this.#one({ op: 'noteDistinct', key, member, windowMs, recentMs, maxTracked });
+    return this.#one(op.noteDistinct(key, member, windowMs, recentMs, maxTracked));
   }
 
   countDistinct(key: string, windowMs: number, recentMs: number): Promise<DistinctCount> {
-    return this.#one({ op: 'countDistinct', key, windowMs, recentMs });
+    return this.#one(op.countDistinct(key, windowMs, recentMs));
   }
 
   pushRecent(key: string, value: number, keep: number, ttlMs: number): Promise<number[]> {
-    return this.#one({ op: 'pushRecent', key, value, keep, ttlMs });
+    return this.#one(op.pushRecent(key, value, keep, ttlMs));
   }
 
   recent(key: string): Promise<number[]> {
-    return this.#one({ op: 'recent', key });
+    return this.#one(op.recent(key));
   }
 
   marked(keys: readonly string[]): Promise<boolean[]> {
-    return this.#one({ op: 'marked', keys });
+    return this.#one(op.marked(keys));
   }
 
   async mark(key: string, ttlMs: number): Promise<void> {
