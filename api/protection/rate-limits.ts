@@ -194,7 +194,6 @@ const counting: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
 
 const verdict: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
   const { policy, metrics } = context;
-  const { clock } = context.services;
   const enforced = context.mode === 'enforce';
 
   app.addHook('onRequest', async (request, reply) => {
@@ -207,8 +206,9 @@ const verdict: FastifyPluginAsync<LayerOptions> = async (app, { context }) => {
     for (let i = 0; i < budgets.length; i++) {
       const { limit, layer } = budgets[i]!;
       const result = results[i]!;
-      const max =
-        layer === null ? readQuotaFor(policy, request.account, clock.now()) : budgetFor(policy, state, layer);
+      if (result.isAllowed) continue;
+      // The quota's number is the one its limiter counted with (full, or smaller for a cheap account).
+      const max = layer === null ? result.max : budgetFor(policy, state, layer);
       const judged = verdictFor(limit, result, max);
       if (!judged) continue;
       if (judged.exceeded) {
