@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { BackgroundWork } from '../../api/background-work.ts';
 
+/** Starts work that runs until the returned function is called. */
+function startHeld(work: BackgroundWork, onError: (error: unknown) => void = () => {}): () => void {
+  let release = () => {};
+  work.start(
+    () =>
+      new Promise<void>((resolve) => {
+        release = resolve;
+      }),
+    onError,
+  );
+  return release;
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+
 describe('BackgroundWork', () => {
   it('tracks running work, hands a failure to its handler, and is idle only when all is done', async () => {
     const work = new BackgroundWork();
     const failures: unknown[] = [];
-    let finish = () => {};
-    work.start(
-      () =>
-        new Promise<void>((resolve) => {
-          finish = resolve;
-        }),
-      (error) => failures.push(error),
-    );
+    const finish = startHeld(work, (error) => failures.push(error));
     work.start(
       async () => {
         throw new Error('mail server gone');
@@ -24,21 +32,14 @@ describe('BackgroundWork', () => {
     const waiting = work.idle().then(() => {
       idle = true;
     });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await tick();
     expect(idle).toBe(false);
     expect(work.size).toBe(1);
     expect((failures[0] as Error).message).toBe('mail server gone');
     // Work started while someone waits is waited for too.
-    let late = () => {};
-    work.start(
-      () =>
-        new Promise<void>((resolve) => {
-          late = resolve;
-        }),
-      (error) => failures.push(error),
-    );
+    const late = startHeld(work, (error) => failures.push(error));
     finish();
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await tick();
     expect(idle).toBe(false);
     late();
     await waiting;
@@ -50,39 +51,27 @@ describe('BackgroundWork', () => {
 describe('BackgroundWork at its limit', () => {
   it('refuses new work with a 503 and Retry-After while full, and takes work again once there is room', async () => {
     const work = new BackgroundWork(1);
-    let finish = () => {};
-    work.start(
-      () =>
-        new Promise<void>((resolve) => {
-          finish = resolve;
-        }),
-      () => {},
-    );
+    const finish = startHeld(work);
     let ran = false;
-    const refused = (() => {
-      try {
-        work.start(
-          async () => {
-            ran = true;
-          },
-          () => {},
-        );
-        return null;
-      } catch (error) {
-        return error as { statusCode?: number; headers?: Record<string, string> };
-      }
-    })();
+    const run = () =>
+      work.start(
+        async () => {
+          ran = true;
+        },
+        () => {},
+      );
+    let refused: { statusCode?: number; headers?: Record<string, string> } | null = null;
+    try {
+      run();
+    } catch (error) {
+      refused = error as typeof refused;
+    }
     expect(refused?.statusCode).toBe(503);
     expect(refused?.headers?.['retry-after']).toBe('60');
     expect(ran).toBe(false);
     finish();
     await work.idle();
-    work.start(
-      async () => {
-        ran = true;
-      },
-      () => {},
-    );
+    run();
     await work.idle();
     expect(ran).toBe(true);
   });
