@@ -60,12 +60,14 @@ describe('BackgroundWork at its limit', () => {
         },
         () => {},
       );
-    let refused: { statusCode?: number; headers?: Record<string, string> } | null = null;
-    try {
-      run();
-    } catch (error) {
-      refused = error as typeof refused;
-    }
+    const refused = (() => {
+      try {
+        run();
+        return null;
+      } catch (error) {
+        return error as { statusCode?: number; headers?: Record<string, string> };
+      }
+    })();
     expect(refused?.statusCode).toBe(503);
     expect(refused?.headers?.['retry-after']).toBe('60');
     expect(ran).toBe(false);
